@@ -1,0 +1,45 @@
+from odoo import api, fields, models
+
+
+class AssocInteraction(models.Model):
+    """One event between the association and one contact: the contact's timeline."""
+
+    _name = "assoc.interaction"
+    _description = "Interaction"
+    _order = "date desc, id desc"
+    _rec_name = "name"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Contact", required=True, index=True, ondelete="cascade"
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    type_id = fields.Many2one(
+        "assoc.interaction.type", string="Type", required=True, index=True, ondelete="restrict"
+    )
+    category = fields.Selection(related="type_id.category", store=True, index=True)
+    name = fields.Char(string="Summary", required=True)
+    note = fields.Html()
+    res_model = fields.Char(string="Origin model", index=True)
+    res_id = fields.Many2oneReference(string="Origin record", model_field="res_model")
+    user_id = fields.Many2one("res.users", string="Author", default=lambda self: self.env.user)
+    source = fields.Char(help="The integration or process that created it, when not a person.")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+
+    @api.model
+    def log_events(self, vals_list):
+        """Create automatic interactions. Each vals has partner_id, name, and either type_id
+        or type_code (an assoc.interaction.type code); an `origin` record fills res_model/res_id."""
+        codes = {vals["type_code"] for vals in vals_list if vals.get("type_code")}
+        types = self.env["assoc.interaction.type"].sudo().search([("code", "in", list(codes))])
+        type_by_code = {itype.code: itype.id for itype in types}
+        prepared = []
+        for vals in vals_list:
+            vals = dict(vals)
+            code = vals.pop("type_code", None)
+            origin = vals.pop("origin", None)
+            if code:
+                vals["type_id"] = type_by_code[code]
+            if origin:
+                vals.update(res_model=origin._name, res_id=origin.id)
+            prepared.append(vals)
+        return self.sudo().create(prepared)

@@ -1,0 +1,2 @@
+from . import test_interaction
+from . import test_system_tags

@@ -1,0 +1,389 @@
+#!/usr/bin/env python3
+"""Bootstrap, demo, test and stop the Assoc suite (called by the Makefile).
+
+Every step that cannot proceed prints one line saying what is missing and how to
+fix it, then exits non-zero; running the command again resumes where it stopped.
+"""
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL = ROOT / ".local"
+VENV = LOCAL / "venv"
+PGDATA = LOCAL / "pg" / "data"
+PG_RUN = LOCAL / "pg" / "run"
+ODOO_CONF = LOCAL / "odoo.conf"
+ODOO_PID = LOCAL / "odoo.pid"
+ODOO_LOG = LOCAL / "odoo.log"
+ADDONS = ["assoc_contacts", "assoc_membership", "assoc_receipts", "assoc_cheques", "assoc_integrations"]
+DEMO_DB = os.environ.get("ASSOC_DEMO_DB", "assoc_demo")
+PG_SUPERUSER = "odoo"
+# The one place where the Odoo 18.0 source used when Odoo is not importable is pinned.
+ODOO_ARCHIVE = os.environ.get(
+    "ODOO_ARCHIVE", "https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.20251101.tar.gz"
+)
+APT_PACKAGES = {"wkhtmltopdf": "wkhtmltopdf", "chromium": "chromium", "pdftotext": "poppler-utils"}
+
+
+class Stop(Exception):
+    """A bootstrap step cannot proceed; the message says what to do."""
+
+
+def say(msg):
+    print(f"assoc: {msg}", flush=True)
+
+
+def run(cmd, check=True, **kw):
+    return subprocess.run(cmd, check=check, **kw)
+
+
+def venv_python():
+    return str(VENV / "bin" / "python")
+
+
+# --------------------------------------------------------------------- python
+def ensure_venv():
+    """A venv that sees the system site-packages, so an importable Odoo is reused."""
+    if (VENV / "bin" / "python").exists():
+        return
+    say(f"creating the virtual environment {VENV.relative_to(ROOT)}")
+    try:
+        run([sys.executable, "-m", "venv", "--system-site-packages", str(VENV)], capture_output=True)
+    except subprocess.CalledProcessError as exc:
+        shutil.rmtree(VENV, ignore_errors=True)
+        raise Stop("cannot create a virtualenv: install python3-venv (apt-get install python3-venv)") from exc
+
+
+def ensure_requirements():
+    stamp = LOCAL / "requirements.sha256"
+    digest = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    say("installing the Python requirements")
+    proc = run([venv_python(), "-m", "pip", "install", "-q", "-r", str(ROOT / "requirements.txt")],
+               check=False, capture_output=True, text=True)
+    if proc.returncode:
+        last = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise Stop(f"pip could not install requirements.txt ({last}); check network access to PyPI")
+    stamp.write_text(digest)
+
+
+def odoo_version():
+    proc = run([venv_python(), "-c", "import odoo.release as r; print(r.version)"],
+               check=False, capture_output=True, text=True)
+    return proc.stdout.strip() if proc.returncode == 0 else ""
+
+
+def ensure_odoo():
+    if odoo_version().startswith("18.0"):
+        return
+    say(f"Odoo 18.0 is not importable: installing it from {ODOO_ARCHIVE}")
+    proc = run([venv_python(), "-m", "pip", "install", "-q", ODOO_ARCHIVE],
+               check=False, capture_output=True, text=True)
+    if proc.returncode or not odoo_version().startswith("18.0"):
+        raise Stop("Odoo 18.0 is neither importable nor installable: install it "
+                   "(pip install -e <odoo-18.0 source tree>) or set ODOO_ARCHIVE to a reachable 18.0 archive")
+
+
+def odoo_addons_paths():
+    """Odoo's own addons directories (packaged in odoo/addons, or beside the source tree)."""
+    code = (
+        "import os, odoo, odoo.addons\n"
+        "root = os.path.dirname(os.path.dirname(odoo.__file__))\n"
+        "cands = list(odoo.addons.__path__) + [os.path.join(root, 'addons')]\n"
+        "print(','.join(p for p in dict.fromkeys(cands) if os.path.isdir(os.path.join(p, 'web'))"
+        " or os.path.isdir(os.path.join(p, 'base'))))\n"
+    )
+    out = run([venv_python(), "-c", code], capture_output=True, text=True).stdout.strip()
+    return [p for p in out.split(",") if p]
+
+
+# --------------------------------------------------------------- system tools
+def apt_install(packages):
+    missing = [pkg for binary, pkg in APT_PACKAGES.items() if pkg in packages and not shutil.which(binary)]
+    if not missing:
+        return
+    prefix = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
+    if prefix is None or not shutil.which("apt-get"):
+        raise Stop(f"missing system packages {' '.join(missing)}: install them (apt-get install {' '.join(missing)})")
+    say(f"installing {' '.join(missing)} (Debian packages)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    proc = run(prefix + ["apt-get", "install", "-y", "-q", *missing], check=False, capture_output=True, env=env)
+    if proc.returncode:
+        run(prefix + ["apt-get", "update", "-q"], check=False, capture_output=True, env=env)
+        proc = run(prefix + ["apt-get", "install", "-y", "-q", *missing], check=False, capture_output=True, env=env)
+    if proc.returncode:
+        raise Stop(f"could not install {' '.join(missing)}: run 'apt-get install {' '.join(missing)}' as root")
+
+
+# ----------------------------------------------------------------- postgresql
+def pg_bin(name):
+    found = shutil.which(name)
+    if found:
+        return found
+    for version in ("17", "16", "15", "14", "13"):
+        cand = Path(f"/usr/lib/postgresql/{version}/bin/{name}")
+        if cand.exists():
+            return str(cand)
+    raise Stop(f"PostgreSQL server binaries ({name}) not found: apt-get install postgresql")
+
+
+def pg_owner():
+    """initdb and postgres refuse to run as root: root runs them as a system user."""
+    if os.geteuid() != 0:
+        return None
+    for user in ("postgres", "assocpg"):
+        if run(["id", "-u", user], check=False, capture_output=True).returncode == 0:
+            return user
+    run(["useradd", "--system", "--no-create-home", "assocpg"], capture_output=True)
+    return "assocpg"
+
+
+def as_owner(cmd, owner):
+    return (["runuser", "-u", owner, "--"] + cmd) if owner else cmd
+
+
+def pg_paths(owner):
+    """The cluster lives under .local/pg; when root's checkout is not reachable by the
+    system user, .local/pg is a link to a private directory that it can reach."""
+    base = LOCAL / "pg"
+    if owner and not base.exists():
+        probe = run(as_owner(["test", "-x", str(ROOT)], owner), check=False).returncode
+        if probe:
+            key = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
+            target = Path(f"/var/lib/assoc-pg/{key}")
+            target.mkdir(parents=True, exist_ok=True)
+            LOCAL.mkdir(exist_ok=True)
+            base.symlink_to(target)
+    base.mkdir(parents=True, exist_ok=True)
+    real = base.resolve()
+    if len(str(real / "run" / ".s.PGSQL.5432")) > 100:
+        raise Stop(f"the path {real} is too long for a PostgreSQL socket: clone the project in a shorter path")
+    return real / "data", real / "run"
+
+
+def pg_running(data):
+    return run([pg_bin("pg_ctl"), "status", "-D", str(data)], check=False, capture_output=True).returncode == 0
+
+
+def ensure_postgres():
+    """Return the db_* options for Odoo: PGHOST's server, or the private cluster."""
+    if os.environ.get("PGHOST"):
+        return {
+            "db_host": os.environ["PGHOST"],
+            "db_port": os.environ.get("PGPORT", "5432"),
+            "db_user": os.environ.get("PGUSER", os.environ.get("USER", "odoo")),
+            "db_password": os.environ.get("PGPASSWORD", "False"),
+        }
+    owner = pg_owner()
+    data, sock = pg_paths(owner)
+    if owner:
+        run(["chown", "-R", f"{owner}:", str(data.parent)])
+    if not (data / "PG_VERSION").exists():
+        say(f"creating the PostgreSQL cluster in {LOCAL.name}/pg")
+        shutil.rmtree(data, ignore_errors=True)
+        if owner:
+            run(["install", "-d", "-o", owner, str(data)])
+        proc = run(as_owner([pg_bin("initdb"), "-D", str(data), "-U", PG_SUPERUSER, "-A", "trust",
+                             "-E", "UTF8", "--locale=C"], owner), check=False, capture_output=True, text=True)
+        if proc.returncode:
+            raise Stop(f"initdb failed: {(proc.stderr.strip().splitlines() or ['?'])[-1]}")
+    if not pg_running(data):
+        sock.mkdir(parents=True, exist_ok=True)
+        if owner:
+            run(["chown", f"{owner}:", str(sock)])
+        say("starting PostgreSQL")
+        opts = f"-c listen_addresses='' -c unix_socket_directories='{sock}' -c fsync=off -c max_connections=200"
+        proc = run(as_owner([pg_bin("pg_ctl"), "start", "-w", "-D", str(data), "-l",
+                             str(data.parent / "postgres.log"), "-o", opts], owner),
+                   check=False, capture_output=True, text=True)
+        if proc.returncode:
+            raise Stop(f"PostgreSQL did not start: see {data.parent / 'postgres.log'}")
+    return {"db_host": str(sock), "db_port": "5432", "db_user": PG_SUPERUSER, "db_password": "False"}
+
+
+def stop_postgres():
+    if os.environ.get("PGHOST") or not (LOCAL / "pg").exists():
+        return
+    data = (LOCAL / "pg").resolve() / "data"
+    if (data / "PG_VERSION").exists() and pg_running(data):
+        say("stopping PostgreSQL")
+        run(as_owner([pg_bin("pg_ctl"), "stop", "-m", "fast", "-D", str(data)], pg_owner()), capture_output=True)
+
+
+# ----------------------------------------------------------------------- odoo
+def write_odoo_conf(db_options, http_port):
+    """.local/odoo.conf = the project's odoo.conf + what this machine resolves."""
+    addons_path = ",".join([str(ROOT / "addons")] + odoo_addons_paths())
+    lines = [line.rstrip("\n") for line in (ROOT / "odoo.conf").read_text().splitlines()]
+    lines += [f"addons_path = {addons_path}", f"data_dir = {LOCAL / 'filestore'}", f"http_port = {http_port}"]
+    lines += [f"{key} = {value}" for key, value in db_options.items()]
+    LOCAL.mkdir(exist_ok=True)
+    ODOO_CONF.write_text("\n".join(lines) + "\n")
+
+
+def odoo_cmd(*args):
+    return [venv_python(), "-m", "odoo", "-c", str(ODOO_CONF), *args]
+
+
+def bootstrap(for_tests=False):
+    LOCAL.mkdir(exist_ok=True)
+    ensure_venv()
+    ensure_requirements()
+    ensure_odoo()
+    apt_install(["wkhtmltopdf", "poppler-utils"] + (["chromium"] if for_tests else []))
+    db_options = ensure_postgres()
+    write_odoo_conf(db_options, os.environ.get("ASSOC_HTTP_PORT", "8069"))
+
+
+def psql(sql, db="postgres"):
+    conf = dict(line.split(" = ", 1) for line in ODOO_CONF.read_text().splitlines() if " = " in line)
+    env = dict(os.environ, PGHOST=conf["db_host"], PGPORT=conf["db_port"], PGUSER=conf["db_user"])
+    if conf.get("db_password") not in (None, "False"):
+        env["PGPASSWORD"] = conf["db_password"]
+    return run(["psql", "-X", "-q", "-tA", "-d", db, "-c", sql], env=env, capture_output=True, text=True)
+
+
+def db_exists(name):
+    return psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").stdout.strip() == "1"
+
+
+def drop_db(name):
+    psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def odoo_running():
+    if not ODOO_PID.exists():
+        return False
+    try:
+        os.kill(int(ODOO_PID.read_text()), 0)
+    except (ProcessLookupError, ValueError):
+        return False
+    return True
+
+
+def wait_http(port, timeout=120):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://localhost:{port}/web/login", timeout=5) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(1)
+    raise Stop(f"Odoo did not answer on http://localhost:{port}/web/login: see {ODOO_LOG}")
+
+
+def cmd_demo(args):
+    bootstrap()
+    setup = run([venv_python(), str(ROOT / "tools" / "demo_setup.py"), "-c", str(ODOO_CONF), "-d", DEMO_DB,
+                 "--contacts", str(args.contacts)], check=False)
+    if setup.returncode:
+        raise Stop(f"the demo database {DEMO_DB} could not be set up (see the lines above); run 'make demo' again")
+    port = os.environ.get("ASSOC_HTTP_PORT", "8069")
+    if not odoo_running():
+        say(f"starting Odoo on port {port}")
+        log = open(ODOO_LOG, "ab")
+        proc = subprocess.Popen(odoo_cmd("-d", DEMO_DB, "--db-filter", f"^{DEMO_DB}$"),
+                                stdout=log, stderr=log, start_new_session=True)
+        ODOO_PID.write_text(str(proc.pid))
+    wait_http(port)
+    print(f"\nAssoc demo: http://localhost:{port}/web/login  (database {DEMO_DB})")
+    print((ROOT / "tools" / "demo_logins.txt").read_text())
+
+
+def cmd_stop(_args):
+    if odoo_running():
+        say("stopping Odoo")
+        pid = int(ODOO_PID.read_text())
+        os.killpg(pid, 15)
+        for _ in range(30):
+            if not odoo_running():
+                break
+            time.sleep(0.5)
+    ODOO_PID.unlink(missing_ok=True)
+    stop_postgres()
+
+
+def test_targets(selected):
+    if selected:
+        return selected
+    targets = [str(ROOT / "addons" / addon / "tests") for addon in installable_addons()]
+    return targets + [str(ROOT / "tests")]
+
+
+def installable_addons():
+    """The five addons plus the bridge addons found under addons/."""
+    found = sorted(p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py"))
+    return [name for name in ADDONS if name in found] + [n for n in found if n not in ADDONS]
+
+
+def cmd_test(args):
+    os.environ.setdefault("ASSOC_HTTP_PORT", "8069")
+    bootstrap(for_tests=True)
+    db = args.database or f"assoc_test_{os.getpid()}"
+    modules = ",".join(installable_addons() + ["l10n_fr_account"])
+    if not (args.keep and db_exists(db)):
+        drop_db(db)
+        say(f"installing {modules} in the throwaway database {db}")
+        install = run(odoo_cmd("-d", db, "-i", modules, "--without-demo=all", "--stop-after-init",
+                               "--log-level=warn"), check=False)
+        if install.returncode:
+            drop_db(db)
+            raise Stop(f"the addons did not install in {db}: see the log above")
+    say("running the tests")
+    pytest = [venv_python(), "-m", "pytest", f"--odoo-config={ODOO_CONF}", f"--odoo-database={db}",
+              "--odoo-http", "-p", "no:cacheprovider", *args.pytest_args, *test_targets(args.paths)]
+    env = dict(os.environ, ASSOC_ODOO_CONF=str(ODOO_CONF), ASSOC_TEST_DB=db)
+    result = run(pytest, check=False, cwd=ROOT, env=env)
+    if not args.keep:
+        drop_db(db)
+    return result.returncode
+
+
+def cmd_bench(args):
+    bootstrap()
+    bench = [venv_python(), str(ROOT / "tools" / "bench.py"), "-c", str(ODOO_CONF), *args.bench_args]
+    return run(bench, check=False).returncode
+
+
+def cmd_bootstrap(args):
+    bootstrap(for_tests=args.tests)
+    print(ODOO_CONF)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo")
+    demo.add_argument("--contacts", type=int, default=int(os.environ.get("ASSOC_DEMO_CONTACTS", "2000")))
+    sub.add_parser("stop")
+    boot = sub.add_parser("bootstrap")
+    boot.add_argument("--tests", action="store_true")
+    test = sub.add_parser("test")
+    test.add_argument("--database", help="reuse this database name (with --keep: install only once)")
+    test.add_argument("--keep", action="store_true", help="keep the test database afterwards")
+    test.add_argument("paths", nargs="*", help="test files or folders (default: every addon and tests/)")
+    test.add_argument("--pytest-args", nargs=argparse.REMAINDER, default=[])
+    bench = sub.add_parser("bench")
+    bench.add_argument("bench_args", nargs=argparse.REMAINDER)
+    args = parser.parse_args()
+    try:
+        code = {"demo": cmd_demo, "stop": cmd_stop, "test": cmd_test, "bench": cmd_bench,
+                "bootstrap": cmd_bootstrap}[args.command](args)
+    except Stop as exc:
+        print(f"assoc: ERROR: {exc}", file=sys.stderr)
+        return 1
+    return code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
