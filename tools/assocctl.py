@@ -330,15 +330,20 @@ def cmd_test(args):
     os.environ.setdefault("ASSOC_HTTP_PORT", "8069")
     bootstrap(for_tests=True)
     db = args.database or f"assoc_test_{os.getpid()}"
-    modules = ",".join(installable_addons() + ["l10n_fr_account"])
-    if not (args.keep and db_exists(db)):
+    modules = args.modules or ",".join(installable_addons() + ["l10n_fr_account"])
+    if args.keep and db_exists(db):
+        say(f"updating {modules} in {db}")
+        action = "-u"
+    else:
         drop_db(db)
         say(f"installing {modules} in the throwaway database {db}")
-        install = run(odoo_cmd("-d", db, "-i", modules, "--without-demo=all", "--stop-after-init",
-                               "--log-level=warn"), check=False)
-        if install.returncode:
+        action = "-i"
+    install = run(odoo_cmd("-d", db, action, modules, "--without-demo=all", "--stop-after-init",
+                           "--log-level=warn"), check=False)
+    if install.returncode:
+        if not args.keep:
             drop_db(db)
-            raise Stop(f"the addons did not install in {db}: see the log above")
+        raise Stop(f"the addons did not install in {db}: see the log above")
     say("running the tests")
     pytest = [venv_python(), "-m", "pytest", f"--odoo-config={ODOO_CONF}", f"--odoo-database={db}",
               "--odoo-http", "-p", "no:cacheprovider", *args.pytest_args, *test_targets(args.paths)]
@@ -370,7 +375,9 @@ def main():
     boot.add_argument("--tests", action="store_true")
     test = sub.add_parser("test")
     test.add_argument("--database", help="reuse this database name (with --keep: install only once)")
-    test.add_argument("--keep", action="store_true", help="keep the test database afterwards")
+    test.add_argument("--keep", action="store_true",
+                      help="keep the test database afterwards, and reuse it (updating the modules) next time")
+    test.add_argument("--modules", help="comma-separated modules to install (default: all addons + l10n_fr_account)")
     test.add_argument("paths", nargs="*", help="test files or folders (default: every addon and tests/)")
     test.add_argument("--pytest-args", nargs=argparse.REMAINDER, default=[])
     bench = sub.add_parser("bench")

@@ -1,0 +1,5 @@
+"""Bench modules. Each defines ORDER, REQUIRES (addon name) and
+run(open_env, contacts, report): open_env() is a context manager giving a superuser
+environment (committed on exit); report(name, size, seconds, baseline=None) prints a
+figure. Time the operation itself, not the setup, and roll back what you change
+(or use a savepoint) so that the bench database stays reusable."""

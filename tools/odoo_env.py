@@ -1,0 +1,19 @@
+"""Open an Odoo environment on a database from a plain script (generator, bench, demo)."""
+
+import contextlib
+
+import odoo
+from odoo import api
+from odoo.modules.registry import Registry
+
+
+def init(config_file, *extra):
+    odoo.tools.config.parse_config(["-c", config_file, "--log-level=warn", *extra])
+
+
+@contextlib.contextmanager
+def environment(dbname, context=None):
+    """A superuser environment whose transaction is committed on success."""
+    registry = Registry(dbname)
+    with registry.cursor() as cr:
+        yield api.Environment(cr, odoo.SUPERUSER_ID, dict(context or {}, tracking_disable=True))
