@@ -170,8 +170,9 @@ def pg_paths(owner):
     return real / "data", real / "run"
 
 
-def pg_running(data):
-    return run([pg_bin("pg_ctl"), "status", "-D", str(data)], check=False, capture_output=True).returncode == 0
+def pg_running(data, owner):
+    status = as_owner([pg_bin("pg_ctl"), "status", "-D", str(data)], owner)
+    return run(status, check=False, capture_output=True).returncode == 0
 
 
 def ensure_postgres():
@@ -196,7 +197,7 @@ def ensure_postgres():
                              "-E", "UTF8", "--locale=C"], owner), check=False, capture_output=True, text=True)
         if proc.returncode:
             raise Stop(f"initdb failed: {(proc.stderr.strip().splitlines() or ['?'])[-1]}")
-    if not pg_running(data):
+    if not pg_running(data, owner):
         sock.mkdir(parents=True, exist_ok=True)
         if owner:
             run(["chown", f"{owner}:", str(sock)])
@@ -213,10 +214,10 @@ def ensure_postgres():
 def stop_postgres():
     if os.environ.get("PGHOST") or not (LOCAL / "pg").exists():
         return
-    data = (LOCAL / "pg").resolve() / "data"
-    if (data / "PG_VERSION").exists() and pg_running(data):
+    data, owner = (LOCAL / "pg").resolve() / "data", pg_owner()
+    if (data / "PG_VERSION").exists() and pg_running(data, owner):
         say("stopping PostgreSQL")
-        run(as_owner([pg_bin("pg_ctl"), "stop", "-m", "fast", "-D", str(data)], pg_owner()), capture_output=True)
+        run(as_owner([pg_bin("pg_ctl"), "stop", "-m", "fast", "-D", str(data)], owner), capture_output=True)
 
 
 # ----------------------------------------------------------------------- odoo

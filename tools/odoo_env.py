@@ -14,6 +14,6 @@ def init(config_file, *extra):
 @contextlib.contextmanager
 def environment(dbname, context=None):
     """A superuser environment whose transaction is committed on success."""
-    registry = Registry(dbname)
+    registry = Registry(dbname).check_signaling()
     with registry.cursor() as cr:
         yield api.Environment(cr, odoo.SUPERUSER_ID, dict(context or {}, tracking_disable=True))
