@@ -7,8 +7,10 @@ from odoo import api
 from odoo.modules.registry import Registry
 
 
-def init(config_file, *extra):
-    odoo.tools.config.parse_config(["-c", config_file, "--log-level=warn", *extra])
+def init(config_file):
+    """Load the configuration once per process (Odoo cannot parse it twice)."""
+    if odoo.tools.config.rcfile != config_file:
+        odoo.tools.config.parse_config(["-c", config_file, "--log-level=warn"])
 
 
 @contextlib.contextmanager
