@@ -357,7 +357,8 @@ def cmd_test(args):
 
 def cmd_bench(args):
     bootstrap()
-    bench = [venv_python(), str(ROOT / "tools" / "bench.py"), "-c", str(ODOO_CONF), *args.bench_args]
+    bench = [venv_python(), str(ROOT / "tools" / "bench.py"), "-c", str(ODOO_CONF),
+             "--contacts", str(args.contacts), *args.bench_args]
     return run(bench, check=False).returncode
 
 
@@ -382,7 +383,8 @@ def main():
     test.add_argument("paths", nargs="*", help="test files or folders (default: every addon and tests/)")
     test.add_argument("--pytest-args", nargs=argparse.REMAINDER, default=[])
     bench = sub.add_parser("bench")
-    bench.add_argument("bench_args", nargs=argparse.REMAINDER)
+    bench.add_argument("--contacts", type=int, default=2000)
+    bench.add_argument("bench_args", nargs=argparse.REMAINDER, help="more tools/bench.py options")
     args = parser.parse_args()
     try:
         code = {"demo": cmd_demo, "stop": cmd_stop, "test": cmd_test, "bench": cmd_bench,
