@@ -1,14 +1,31 @@
 {
     "name": "Association: cheques and remittance slips",
-    "summary": "Cheque register and bank remittance slips",
+    "summary": "Cheque register, bank remittance slips (bordereaux), cashing and returned cheques",
     "version": "18.0.1.0.0",
     "category": "Association",
     "license": "AGPL-3",
     "author": "Assoc contributors",
     "website": "https://github.com/assoc-odoo/assoc",
-    "depends": ["assoc_contacts", "account"],
+    "depends": ["assoc_contacts", "account", "utm"],
+    "external_dependencies": {"python": ["reportlab", "xlsxwriter"]},
     "data": [
+        "security/assoc_cheques_security.xml",
+        "security/ir.model.access.csv",
+        "data/account_payment_method_data.xml",
+        "data/assoc_interaction_type_data.xml",
+        "report/assoc_cheque_slip_report.xml",
+        "views/account_payment_views.xml",
+        "views/assoc_cheque_slip_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/assoc_cheque_slip_cash_views.xml",
+        "wizards/assoc_cheque_return_views.xml",
         "views/assoc_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "assoc_cheques/static/tests/tours/*.js",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

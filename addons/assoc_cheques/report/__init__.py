@@ -1,0 +1,1 @@
+from . import slip_pdf, slip_tables

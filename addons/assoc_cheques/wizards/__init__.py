@@ -1,0 +1,1 @@
+from . import assoc_cheque_return, assoc_cheque_slip_cash
