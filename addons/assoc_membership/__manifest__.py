@@ -7,8 +7,26 @@
     "author": "Assoc contributors",
     "website": "https://github.com/assoc-odoo/assoc",
     "depends": ["assoc_contacts", "account"],
+    "external_dependencies": {"python": ["qrcode", "reportlab"]},
     "data": [
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/assoc_interaction_type_data.xml",
+        "report/membership_reports.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "data/verify_templates.xml",
+        "views/assoc_membership_views.xml",
+        "views/assoc_membership_type_views.xml",
+        "views/assoc_membership_analysis_views.xml",
+        "views/res_partner_views.xml",
         "views/assoc_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "assoc_membership/static/tests/tours/*.js",
+        ],
+    },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

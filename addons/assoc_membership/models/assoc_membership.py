@@ -1,0 +1,222 @@
+import secrets
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
+
+PAYMENT_METHODS = [
+    ("cheque", "Cheque"),
+    ("cash", "Cash"),
+    ("transfer", "Bank transfer"),
+    ("card", "Card"),
+    ("direct_debit", "Direct debit"),
+    ("helloasso", "HelloAsso"),
+    ("other", "Other"),
+]
+
+
+class AssocMembership(models.Model):
+    """One paid (or free) membership of one partner for one period. A family membership also
+    covers the other people of the holder's household (member_ids)."""
+
+    _name = "assoc.membership"
+    _description = "Membership"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Member", required=True, index=True, tracking=True,
+        ondelete="restrict", check_company=True)
+    type_id = fields.Many2one(
+        "assoc.membership.type", string="Membership type", required=True, index=True,
+        tracking=True, ondelete="restrict")
+    kind = fields.Selection(related="type_id.kind", store=True, string="Tariff")
+    member_ids = fields.Many2many(
+        "res.partner", "assoc_membership_member_rel", "membership_id", "partner_id",
+        string="People covered", compute="_compute_member_ids", store=True, readonly=False,
+        help="The holder and, for a family membership, the other people of the household.")
+    date = fields.Date(string="Subscription date", required=True, default=fields.Date.context_today,
+                       tracking=True)
+    date_start = fields.Date(string="Valid from", compute="_compute_period", store=True,
+                             readonly=False, required=True, precompute=True, tracking=True)
+    date_end = fields.Date(string="Valid until", compute="_compute_period", store=True,
+                           readonly=False, required=True, precompute=True, tracking=True, index=True)
+    date_grace_end = fields.Date(
+        string="End of grace period", compute="_compute_date_grace_end", store=True,
+        help="The person counts as a member until this day.")
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount = fields.Monetary(compute="_compute_amount", store=True, readonly=False, precompute=True,
+                             tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
+        default="draft", required=True, index=True, tracking=True, copy=False)
+    payment_method = fields.Selection(PAYMENT_METHODS, default="transfer", tracking=True)
+    is_renewed = fields.Boolean(
+        string="Renewed", readonly=True, copy=False,
+        help="The holder took a later membership (kept up to date with the member status).")
+    verify_token = fields.Char(copy=False, readonly=True, index="btree_not_null",
+                               groups="assoc_contacts.group_assoc_finance")
+    note = fields.Text()
+
+    _sql_constraints = [
+        ("dates_ordered", "CHECK (date_end >= date_start)",
+         "A membership cannot end before it starts."),
+        ("verify_token_unique", "UNIQUE (verify_token)", "A verification code must be unique."),
+    ]
+
+    @api.depends("partner_id", "type_id", "date_start", "date_end")
+    def _compute_display_name(self):
+        for membership in self:
+            membership.display_name = _(
+                "%(type)s – %(member)s (%(start)s – %(end)s)",
+                type=membership.type_id.name or "", member=membership.partner_id.name or "",
+                start=membership._format_date(membership.date_start),
+                end=membership._format_date(membership.date_end))
+
+    def _format_date(self, day):
+        return day.strftime("%d/%m/%Y") if day else ""
+
+    @api.depends("partner_id", "type_id")
+    def _compute_member_ids(self):
+        for membership in self:
+            covered = membership.partner_id
+            if membership.kind == "family" and membership.partner_id.household_id:
+                covered |= membership.partner_id.household_id.partner_ids
+            membership.member_ids = covered
+
+    @api.depends("type_id", "date", "partner_id")
+    def _compute_period(self):
+        for membership in self:
+            if not (membership.type_id and membership.date):
+                membership.date_start = membership.date_start or membership.date
+                membership.date_end = membership.date_end or membership.date
+                continue
+            current_end = membership._current_end_of_same_type()
+            membership.date_start, membership.date_end = membership.type_id._compute_period(
+                membership.date, current_end)
+
+    def _current_end_of_same_type(self):
+        """End of the holder's latest confirmed membership of the same type, if any."""
+        if not self.partner_id:
+            return None
+        latest = self.sudo().search([
+            ("partner_id", "=", self.partner_id.id), ("type_id", "=", self.type_id.id),
+            ("state", "=", "confirmed"), ("id", "!=", self._origin.id or 0),
+        ], order="date_end desc", limit=1)
+        return latest.date_end or None
+
+    @api.depends("date_end", "type_id.grace_days")
+    def _compute_date_grace_end(self):
+        for membership in self:
+            membership.date_grace_end = membership.date_end and (
+                membership.date_end + timedelta(days=membership.type_id.grace_days))
+
+    @api.depends("type_id")
+    def _compute_amount(self):
+        for membership in self:
+            membership.amount = membership.type_id.amount
+
+    @api.constrains("partner_id", "type_id", "date_start", "date_end", "state")
+    def _check_no_overlap(self):
+        self.flush_model(["partner_id", "type_id", "date_start", "date_end", "state"])
+        for membership in self.filtered(lambda m: m.state != "cancelled"):
+            other = self.sudo().search([
+                ("id", "!=", membership.id), ("partner_id", "=", membership.partner_id.id),
+                ("type_id", "=", membership.type_id.id), ("state", "!=", "cancelled"),
+                ("date_start", "<=", membership.date_end), ("date_end", ">=", membership.date_start),
+            ], limit=1)
+            if other:
+                raise ValidationError(_(
+                    "%(member)s already has a “%(type)s” membership from %(start)s to %(end)s, "
+                    "which overlaps this one.",
+                    member=membership.partner_id.display_name, type=membership.type_id.name,
+                    start=other._format_date(other.date_start), end=other._format_date(other.date_end)))
+
+    @api.constrains("amount", "type_id")
+    def _check_amount(self):
+        for membership in self:
+            if membership.amount < 0:
+                raise ValidationError(_("The amount of a membership cannot be negative."))
+
+    # ----------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        memberships = super().create(vals_list)
+        confirmed = memberships.filtered(lambda m: m.state == "confirmed")
+        if confirmed:
+            # Imported or integrated as already confirmed: history, no payment is created.
+            confirmed._after_confirm()
+        return memberships
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"date_start", "date_end", "type_id", "partner_id", "member_ids"} & set(vals):
+            self.filtered(lambda m: m.state == "confirmed")._update_status()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(membership.state != "draft" for membership in self):
+            raise UserError(_("Only draft memberships can be deleted; cancel the others."))
+
+    # -------------------------------------------------------------- actions
+    def action_confirm(self):
+        """Check the dues, record and post the payment, then make the people members."""
+        if any(membership.state != "draft" for membership in self):
+            raise UserError(_("Only draft memberships can be confirmed."))
+        for membership in self:
+            membership._check_dues(membership.amount)
+            if membership.amount and not membership.payment_id:
+                membership._create_payment()
+        self.write({"state": "confirmed"})
+        self._after_confirm()
+        return True
+
+    def _check_dues(self, amount):
+        self.ensure_one()
+        if self.currency_id.compare_amounts(amount, self.type_id.amount) < 0:
+            raise UserError(_(
+                "The amount paid (%(paid)s) is smaller than the tariff of “%(type)s” (%(tariff)s).",
+                paid=self._format_amount(amount), type=self.type_id.name,
+                tariff=self._format_amount(self.type_id.amount)))
+
+    def _format_amount(self, amount):
+        return format_amount(self.env, amount, self.currency_id)
+
+    def _after_confirm(self):
+        for membership in self:
+            membership.sudo().verify_token = membership.sudo().verify_token or secrets.token_urlsafe(24)
+        self.mapped("member_ids")._assoc_assign_member_numbers()
+        self._update_status()
+        self._log_interactions("membership", _("Membership %s"))
+
+    def action_cancel(self):
+        """Cancel memberships (also called by integrations, e.g. when a cheque bounces). The
+        payment stays as it is: reverse it in accounting if the money was not received."""
+        to_cancel = self.filtered(lambda m: m.state != "cancelled")
+        was_confirmed = to_cancel.filtered(lambda m: m.state == "confirmed")
+        to_cancel.write({"state": "cancelled"})
+        was_confirmed._update_status()
+        return True
+
+    def action_reset_draft(self):
+        if any(membership.state != "cancelled" or membership.payment_id for membership in self):
+            raise UserError(_("Only cancelled memberships without payment can be reset to draft."))
+        self.write({"state": "draft"})
+        return True
+
+    def _update_status(self):
+        """Member status, tags and renewals of the people concerned, at once."""
+        partners = self.mapped("member_ids") | self.mapped("partner_id")
+        if partners:
+            self.env["res.partner"]._assoc_update_membership_status(partners.ids)
+
+    def _log_interactions(self, type_code, label):
+        events = [
+            {"partner_id": partner.id, "type_code": type_code, "origin": membership,
+             "name": label % membership.display_name}
+            for membership in self for partner in membership.member_ids | membership.partner_id
+        ]
+        self.env["assoc.interaction"].log_events(events)

@@ -1,0 +1,2 @@
+from . import membership_attestation
+from . import membership_card

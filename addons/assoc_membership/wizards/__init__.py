@@ -1,0 +1,1 @@
+from . import assoc_membership_payment_wizard
