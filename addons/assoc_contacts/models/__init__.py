@@ -2,3 +2,16 @@ from . import res_partner_category
 from . import assoc_interaction_type
 from . import assoc_interaction
 from . import res_partner
+from . import assoc_partner_email
+from . import assoc_engagement_type
+from . import assoc_engagement
+from . import assoc_household
+from . import assoc_affiliation
+from . import assoc_group
+from . import assoc_group_member
+from . import assoc_segment
+from . import assoc_interaction_label
+from . import assoc_custom_section
+from . import assoc_custom_field
+from . import assoc_dashboard
+from . import res_partner_qualification

@@ -24,6 +24,31 @@ class AssocInteraction(models.Model):
     user_id = fields.Many2one("res.users", string="Author", default=lambda self: self.env.user)
     source = fields.Char(help="The integration or process that created it, when not a person.")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    label_ids = fields.Many2many("assoc.interaction.label", string="Labels")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        interactions = super().create(vals_list)
+        interactions._refresh_partner_stats(interactions.partner_id.ids)
+        return interactions
+
+    def write(self, vals):
+        partner_ids = set(self.partner_id.ids) if {"partner_id", "date"} & set(vals) else set()
+        result = super().write(vals)
+        if partner_ids:
+            self._refresh_partner_stats(partner_ids | set(self.partner_id.ids))
+        return result
+
+    def unlink(self):
+        partner_ids = self.partner_id.ids
+        result = super().unlink()
+        self._refresh_partner_stats(partner_ids)
+        return result
+
+    def _refresh_partner_stats(self, partner_ids):
+        if partner_ids:
+            self.flush_model(["partner_id", "date"])
+            self.env["res.partner"]._assoc_refresh_interaction_stats(list(partner_ids))
 
     @api.model
     def log_events(self, vals_list):

@@ -11,6 +11,13 @@ class ResPartnerCategory(models.Model):
         "people cannot add or remove it by hand.",
     )
 
+    def write(self, vals):
+        if "partner_ids" in vals and not self.env.context.get("assoc_system_tags") and any(
+            tag.assoc_system for tag in self
+        ):
+            raise UserError(self.env["res.partner"]._assoc_system_tag_message(self.filtered("assoc_system")))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_system(self):
         if any(tag.assoc_system for tag in self):

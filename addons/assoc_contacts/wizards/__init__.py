@@ -1,0 +1,1 @@
+from . import assoc_interaction_search
