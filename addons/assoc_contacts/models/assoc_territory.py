@@ -1,0 +1,251 @@
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+# Countries whose postal codes follow the French scheme (ISO codes Odoo gives to the
+# overseas départements and collectivities); an empty country counts as France.
+FRENCH_POSTAL_COUNTRIES = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "WF", "PF", "NC", "TF")
+COUNTRY_DEPARTMENTS = {"BL": "977", "MF": "978"}
+SPECIAL_ZIPS = {"97133": "977", "97150": "978"}
+
+
+def department_code(zip_code, country_code=None):
+    """INSEE code of the département (or overseas collectivity) of a postal code, or None.
+
+    domain-fr.md §9.1: Corsica 200xx-201xx → 2A, 202xx/206xx → 2B; overseas on 3 digits,
+    except Saint-Barthélemy (97133 → 977) and Saint-Martin (97150 → 978); 980xx is Monaco
+    and 00xxx are military postal sectors: no territory. Keep in line with _SQL_DEPARTMENT_CODE.
+    """
+    if country_code and country_code not in FRENCH_POSTAL_COUNTRIES:
+        return None
+    if country_code in COUNTRY_DEPARTMENTS:
+        return COUNTRY_DEPARTMENTS[country_code]
+    code = re.sub(r"\s", "", zip_code or "")
+    if not re.fullmatch(r"\d{5}", code) or code.startswith(("00", "980")):
+        return None
+    if code in SPECIAL_ZIPS:
+        return SPECIAL_ZIPS[code]
+    if code[:2] in ("97", "98"):
+        return code[:3]
+    if code[:2] == "20":
+        return {"0": "2A", "1": "2A", "2": "2B", "6": "2B"}.get(code[2])
+    return code[:2]
+
+
+_SQL_DEPARTMENT_CODE = """
+    CASE
+        WHEN src.cc IS NOT NULL AND src.cc NOT IN %(countries)s THEN NULL
+        WHEN src.cc = 'BL' THEN '977'
+        WHEN src.cc = 'MF' THEN '978'
+        WHEN src.z !~ '^[0-9]{5}$' OR src.z LIKE '00%%' OR src.z LIKE '980%%' THEN NULL
+        WHEN src.z = '97133' THEN '977'
+        WHEN src.z = '97150' THEN '978'
+        WHEN left(src.z, 2) IN ('97', '98') THEN left(src.z, 3)
+        WHEN left(src.z, 2) = '20' THEN
+            CASE WHEN substr(src.z, 3, 1) IN ('0', '1') THEN '2A'
+                 WHEN substr(src.z, 3, 1) IN ('2', '6') THEN '2B' END
+        ELSE left(src.z, 2)
+    END
+"""
+
+
+class AssocTerritory(models.Model):
+    """A région, a département (or overseas collectivity) or a custom zone. Contacts get
+    their territories from their postal code; users are assigned territories that the
+    record rules read."""
+
+    _name = "assoc.territory"
+    _description = "Territory"
+    _order = "kind_sequence, code, name"
+    _parent_store = True
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(help="Official INSEE code for régions and départements; free for zones.")
+    kind = fields.Selection(
+        [
+            ("region", "Région"),
+            ("department", "Département"),
+            ("collectivity", "Overseas collectivity"),
+            ("zone", "Custom zone"),
+        ],
+        required=True,
+        default="zone",
+    )
+    kind_sequence = fields.Integer(compute="_compute_kind_sequence", store=True)
+    parent_id = fields.Many2one(
+        "assoc.territory", string="Within", index=True, ondelete="restrict",
+        help="The région of a département; for a zone, the territory that contains it "
+        "(its delegates then see the local groups of the zone).",
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("assoc.territory", "parent_id", string="Contains")
+    zone_department_ids = fields.Many2many(
+        "assoc.territory", "assoc_territory_zone_department_rel", "zone_id", "department_id",
+        string="Départements of the zone", domain="[('kind', 'in', ('department', 'collectivity'))]",
+    )
+    zip_prefixes = fields.Char(
+        string="Postal code prefixes",
+        help="Comma-separated beginnings of postal codes, for example: 44000, 44100, 441",
+    )
+    user_ids = fields.Many2many(
+        "res.users", "assoc_territory_user_rel", "territory_id", "user_id", string="Assigned users",
+    )
+    partner_count = fields.Integer(compute="_compute_partner_count", string="Contacts")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_kind_unique", "unique(kind, code)", "A territory code must be unique for its kind."),
+    ]
+
+    @api.depends("kind")
+    def _compute_kind_sequence(self):
+        order = {"region": 1, "department": 2, "collectivity": 3, "zone": 4}
+        for territory in self:
+            territory.kind_sequence = order.get(territory.kind, 9)
+
+    def _compute_partner_count(self):
+        counts = dict(
+            self.env["res.partner"]._read_group([("territory_ids", "in", self.ids)], ["territory_ids"], ["__count"])
+        )
+        for territory in self:
+            territory.partner_count = counts.get(territory, 0)
+
+    def action_open_partners(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Contacts of %(territory)s", territory=self.display_name),
+            "res_model": "res.partner",
+            "view_mode": "list,kanban,form",
+            "domain": [("territory_ids", "in", self.ids)],
+        }
+
+    @api.depends("name", "code", "kind")
+    def _compute_display_name(self):
+        for territory in self:
+            if territory.code and territory.kind in ("department", "collectivity"):
+                territory.display_name = f"{territory.code} - {territory.name}"
+            else:
+                territory.display_name = territory.name
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        if operator in ("ilike", "=ilike", "like", "=like") and value:
+            return ["|", ("code", "=ilike", value), ("name", operator, value)]
+        return super()._search_display_name(operator, value)
+
+    @api.constrains("zip_prefixes", "kind")
+    def _check_zip_prefixes(self):
+        for territory in self:
+            prefixes = territory._zip_prefix_list()
+            if prefixes and territory.kind != "zone":
+                raise ValidationError(_("Only custom zones are defined by postal code prefixes."))
+            bad = [prefix for prefix in prefixes if not re.fullmatch(r"\d{1,5}", prefix)]
+            if bad:
+                raise ValidationError(
+                    _("%(prefixes)s: a postal code prefix is made of 1 to 5 digits.", prefixes=", ".join(bad))
+                )
+
+    def _zip_prefix_list(self):
+        self.ensure_one()
+        return [prefix.strip() for prefix in (self.zip_prefixes or "").split(",") if prefix.strip()]
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        territories = super().create(vals_list)
+        if territories.filtered(lambda t: t.kind == "zone"):
+            self._assoc_assign_partner_territories()
+        return territories
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"zip_prefixes", "zone_department_ids", "kind", "active"} & set(vals):
+            self._assoc_assign_partner_territories()
+        if {"user_ids", "parent_id"} & set(vals):
+            self.env.registry.clear_cache()  # record rules read the users' territories
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
+
+    # ------------------------------------------------------- contact matching
+    @api.model
+    def _assoc_matcher(self):
+        """A function (zip, country code) -> (département, région, zones) reading the
+        territories once, for computing many contacts without a query per contact."""
+        departments = self.search([("kind", "in", ("department", "collectivity"))])
+        by_code = {department.code: department for department in departments}
+        zones = self.search([("kind", "=", "zone")])
+        prefixes = {zone: zone._zip_prefix_list() for zone in zones}
+
+        def match(zip_code, country_code):
+            department = by_code.get(department_code(zip_code, country_code), self.browse())
+            region = department.parent_id.filtered(lambda parent: parent.kind == "region")
+            normalized_zip = re.sub(r"\s", "", zip_code or "")
+            matching_zones = zones.filtered(
+                lambda zone: (department and department in zone.zone_department_ids)
+                or (normalized_zip and normalized_zip.startswith(tuple(prefixes[zone]) or ("-",)))
+            )
+            return department, region, matching_zones
+
+        return match
+
+    @api.model
+    def _assoc_assign_partner_territories(self, partner_ids=None):
+        """Set-based recomputation of département, région and territories of contacts (all
+        of them when partner_ids is None): three statements whatever the volume. Used after
+        SQL inserts (generator, bulk import) and when a zone changes."""
+        cr = self.env.cr
+        self.flush_model()
+        self.env["res.partner"].flush_model(["zip", "country_id", "department_id", "region_id", "territory_ids"])
+        scope = "" if partner_ids is None else "WHERE p.id = ANY(%(ids)s)"
+        params = {"countries": FRENCH_POSTAL_COUNTRIES, "ids": list(partner_ids or [])}
+        cr.execute(
+            f"""
+            CREATE TEMP TABLE assoc_partner_dep ON COMMIT DROP AS
+            SELECT src.id, src.z, d.id AS department_id, r.id AS region_id
+              FROM (SELECT p.id, regexp_replace(coalesce(p.zip, ''), '\\s', '', 'g') AS z, c.code AS cc
+                      FROM res_partner p LEFT JOIN res_country c ON c.id = p.country_id {scope}) src
+              LEFT JOIN assoc_territory d
+                     ON d.kind IN ('department', 'collectivity') AND d.active
+                    AND d.code = ({_SQL_DEPARTMENT_CODE})
+              LEFT JOIN assoc_territory r ON r.id = d.parent_id AND r.kind = 'region' AND r.active
+            """,
+            params,
+        )
+        cr.execute(
+            """
+            UPDATE res_partner p SET department_id = t.department_id, region_id = t.region_id
+              FROM assoc_partner_dep t
+             WHERE p.id = t.id
+               AND (p.department_id IS DISTINCT FROM t.department_id OR p.region_id IS DISTINCT FROM t.region_id)
+            """
+        )
+        cr.execute(
+            "DELETE FROM assoc_partner_territory_rel rel USING assoc_partner_dep t WHERE rel.partner_id = t.id"
+        )
+        cr.execute(
+            """
+            INSERT INTO assoc_partner_territory_rel (partner_id, territory_id)
+            SELECT t.id, t.department_id FROM assoc_partner_dep t WHERE t.department_id IS NOT NULL
+            UNION
+            SELECT t.id, t.region_id FROM assoc_partner_dep t WHERE t.region_id IS NOT NULL
+            UNION
+            SELECT t.id, zd.zone_id
+              FROM assoc_partner_dep t
+              JOIN assoc_territory_zone_department_rel zd ON zd.department_id = t.department_id
+              JOIN assoc_territory zone ON zone.id = zd.zone_id AND zone.active
+            UNION
+            SELECT t.id, zone.id
+              FROM assoc_territory zone
+              CROSS JOIN LATERAL unnest(string_to_array(replace(zone.zip_prefixes, ' ', ''), ',')) AS prefix
+              JOIN assoc_partner_dep t ON prefix <> '' AND t.z LIKE prefix || '%'
+             WHERE zone.kind = 'zone' AND zone.active
+            """
+        )
+        cr.execute("DROP TABLE assoc_partner_dep")
+        self.env["res.partner"].invalidate_model(["department_id", "region_id", "territory_ids"])

@@ -1,0 +1,50 @@
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    department_id = fields.Many2one(
+        "assoc.territory", string="Département", compute="_compute_assoc_territories", store=True,
+        index=True, readonly=True, help="Computed from the postal code and the country.",
+    )
+    region_id = fields.Many2one(
+        "assoc.territory", string="Région", compute="_compute_assoc_territories", store=True,
+        index=True, readonly=True,
+    )
+    territory_ids = fields.Many2many(
+        "assoc.territory", "assoc_partner_territory_rel", "partner_id", "territory_id",
+        string="Territories", compute="_compute_assoc_territories", store=True, readonly=True,
+        help="Département, région and custom zones of the contact's address.",
+    )
+
+    @api.depends("zip", "country_id")
+    def _compute_assoc_territories(self):
+        match = self.env["assoc.territory"].sudo()._assoc_matcher()
+        for partner in self:
+            department, region, zones = match(partner.zip, partner.country_id.code)
+            partner.department_id = department
+            partner.region_id = region
+            partner.territory_ids = department | region | zones
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners._assoc_flush_territories()
+        return partners
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"zip", "country_id", "parent_id"} & set(vals):
+            self._assoc_flush_territories()
+        return result
+
+    def _assoc_flush_territories(self):
+        """Record rules read territory_ids through the relation table, and Odoo does not
+        flush pending many2many computations before such a query: recompute them now."""
+        self.flush_recordset(["department_id", "region_id", "territory_ids"])
+
+    @api.model
+    def _assoc_bulk_created(self, partner_ids):
+        super()._assoc_bulk_created(partner_ids)
+        self.env["assoc.territory"].sudo()._assoc_assign_partner_territories(partner_ids)
