@@ -7,8 +7,24 @@
     "author": "Assoc contributors",
     "website": "https://github.com/assoc-odoo/assoc",
     "depends": ["assoc_membership", "assoc_receipts"],
+    "external_dependencies": {"python": ["requests"]},
     "data": [
+        "security/ir.model.access.csv",
+        "security/assoc_integrations_security.xml",
+        "data/assoc_interaction_type_data.xml",
+        "data/assoc_emailing_attribute_data.xml",
+        "views/assoc_sync_run_views.xml",
+        "views/assoc_webhook_event_views.xml",
+        "views/assoc_helloasso_order_views.xml",
+        "views/assoc_emailing_list_views.xml",
+        "views/assoc_connector_views.xml",
+        "views/res_partner_views.xml",
         "views/assoc_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "assoc_integrations/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -1,0 +1,145 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..clients import HelloAssoClient
+
+# Ask again for a little before the last successful run: clocks differ, and ids make it harmless.
+PULL_OVERLAP = timedelta(hours=1)
+BATCH = 100
+
+
+class AssocConnector(models.Model):
+    _inherit = "assoc.connector"
+
+    organization_slug = fields.Char(help="The association's slug in its HelloAsso address.")
+    helloasso_journal_id = fields.Many2one(
+        "account.journal", string="HelloAsso journal", domain="[('type', '=', 'bank'), ('company_id', '=', company_id)]",
+        help="Bank journal where HelloAsso payments are recorded until HelloAsso transfers them.",
+    )
+    default_membership_type_id = fields.Many2one(
+        "assoc.membership.type", string="Default membership type",
+        help="For membership tiers that no mapping line and no type of the same name match.",
+    )
+    default_campaign_id = fields.Many2one("utm.campaign", string="Default gift campaign")
+    helloasso_event_account_id = fields.Many2one(
+        "account.account", string="Event income account", domain="[('account_type', 'in', ('income', 'income_other'))]"
+    )
+    helloasso_shop_account_id = fields.Many2one(
+        "account.account", string="Shop income account", domain="[('account_type', 'in', ('income', 'income_other'))]"
+    )
+    helloasso_mapping_ids = fields.One2many("assoc.helloasso.mapping", "connector_id", string="Form mapping")
+    helloasso_consent_question = fields.Char(
+        string="Consent question", default="lettre d'information",
+        help="Words of the form's custom question by which people ask for the newsletter; "
+        "a “yes” records a granted consent with the question as proof.",
+    )
+    consent_purpose_id = fields.Many2one(
+        "assoc.consent.purpose", string="Consent purpose",
+        default=lambda self: self.env.ref("assoc_contacts.consent_purpose_newsletter", raise_if_not_found=False),
+    )
+    helloasso_order_count = fields.Integer(compute="_compute_helloasso_order_count", string="Orders")
+
+    def _compute_helloasso_order_count(self):
+        counts = dict(self.env["assoc.helloasso.order"]._read_group(
+            [("connector_id", "in", self.ids)], ["connector_id"], ["__count"]))
+        for connector in self:
+            connector.helloasso_order_count = counts.get(connector, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        connectors = super().create(vals_list)
+        connectors.filtered(lambda c: c.provider == "helloasso")._helloasso_defaults()
+        return connectors
+
+    def _helloasso_defaults(self):
+        """A HelloAsso journal and income accounts on the French chart, unless already chosen."""
+        Account = self.env["account.account"].sudo()
+        for connector in self.sudo():
+            company = connector.company_id
+            if not connector.helloasso_journal_id:
+                journal = self.env["account.journal"].sudo().search(
+                    [("code", "=", "HELLO"), ("company_id", "=", company.id)], limit=1)
+                if not journal and company.chart_template:
+                    journal = self.env["account.journal"].sudo().create(
+                        {"name": "HelloAsso", "code": "HELLO", "type": "bank", "company_id": company.id})
+                connector.helloasso_journal_id = journal
+            for field, prefix in (("helloasso_event_account_id", "706"), ("helloasso_shop_account_id", "707")):
+                if not connector[field]:
+                    connector[field] = Account.search(
+                        [("code", "=like", f"{prefix}%"), *Account._check_company_domain(company)], order="code", limit=1)
+
+    def _client_helloasso(self):
+        if not (self.client_id and self.client_secret and self.organization_slug):
+            raise UserError(_("Fill the client ID, the client secret and the organization slug of %(name)s.",
+                              name=self.name))
+        return HelloAssoClient(
+            self.base_url, self.client_id, self.client_secret, self.organization_slug,
+            token=self.token_data or {}, on_token=self._store_token, **self._client_options(),
+        )
+
+    def _store_token(self, token):
+        self.sudo().token_data = token
+
+    def _run_helloasso(self, run, full=False):
+        """Orders since the last successful run (all of them on a full re-import), then the
+        payments changed since then (refunds, instalments) by re-reading their orders."""
+        client = self._client()
+        since = None if full or not self.last_success_date else self.last_success_date - PULL_OVERLAP
+        Import = self.env["assoc.helloasso.import"]
+        batch, done = [], 0
+        for order in client.iter_orders(since=since):
+            batch.append(order)
+            if len(batch) >= BATCH:
+                Import._sync_orders(self, batch, run)
+                done += len(batch)
+                batch = []
+                self._commit()
+                self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        if batch:
+            Import._sync_orders(self, batch, run)
+            self._commit()
+        if since:
+            self._helloasso_changed_payments(client, since, run)
+
+    def _helloasso_changed_payments(self, client, since, run):
+        Import = self.env["assoc.helloasso.import"]
+        payments = list(client.iter_payments(since=since))
+        keys = {Import._share_key(self, p["id"], s["id"]): p for p in payments for s in p.get("items") or []}
+        recorded = {
+            payment.assoc_helloasso_key: payment for payment in self.env["account.payment"].sudo().search(
+                [("assoc_helloasso_key", "in", list(keys)), ("company_id", "=", self.company_id.id)])
+        }
+        order_ids = set()
+        for key, payment in keys.items():
+            paid_missing = payment["state"] in ("Authorized", "Registered") and key not in recorded
+            refund_missing = payment["state"] == "Refunded" and key in recorded and not Import._is_reversed(recorded[key])
+            if paid_missing or refund_missing:
+                order_ids.add(payment["order"]["id"])
+        orders = [client.get_order(order_id) for order_id in sorted(order_ids)]
+        for start in range(0, len(orders), BATCH):
+            Import._sync_orders(self, orders[start : start + BATCH], run)
+            self._commit()
+
+    def _webhook_helloasso(self, event, payload):
+        """An Order or Payment notification: re-read the order from the API (the body is only a
+        hint, as HelloAsso advises) and import it like a pulled one."""
+        event_type = payload.get("eventType")
+        data = payload.get("data") or {}
+        event.event_type = event_type
+        if event_type not in ("Order", "Payment"):
+            return "ignored", _("HelloAsso %(type)s notifications are not used.", type=event_type or "?")
+        order_id = data.get("id") if event_type == "Order" else (data.get("order") or {}).get("id")
+        if not order_id:
+            raise UserError(_("The notification names no order."))
+        order = self._client().get_order(order_id)
+        errors = self.env["assoc.helloasso.import"]._sync_orders(self, [order])
+        messages = errors.get(order["id"]) or []
+        return ("error", "\n".join(messages)) if messages else ("done", None)
+
+    def action_open_helloasso_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("assoc_integrations.action_assoc_helloasso_order")
+        action["domain"] = [("connector_id", "=", self.id)]
+        return action

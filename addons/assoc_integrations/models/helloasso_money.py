@@ -1,0 +1,114 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .helloasso_import import paris_date, paris_datetime
+
+MEANS_TO_METHOD = {"Card": "card", "Sepa": "direct_debit", "Check": "cheque", "Cash": "cash", "BankTransfer": "transfer"}
+
+
+class AssocHelloassoMoney(models.AbstractModel):
+    """The money side of HelloAsso items: one posted inbound payment per paid share of an
+    item in the HelloAsso journal, crediting the item's income account, then the membership or
+    gift it funds; a refund reverses the entry and cancels what the payment funded."""
+
+    _name = "assoc.helloasso.money"
+    _description = "HelloAsso payments"
+
+    @api.model
+    def _record(self, connector, data, item, payment_data, share, key, payer):
+        amount = (share.get("shareAmount") or 0) / 100.0
+        if not amount:
+            return self.env["account.payment"]
+        date = paris_date(payment_data.get("date") or data["date"])
+        journal = connector.helloasso_journal_id
+        if not journal:
+            raise UserError(_("Choose the HelloAsso journal on the connector %(name)s.", name=connector.name))
+        target = self._target(connector, data, item, payer, date, amount)
+        payment = self.env["account.payment"].sudo().create({
+            "payment_type": "inbound",
+            "partner_type": "customer",
+            "partner_id": payer.id,
+            "amount": amount,
+            "date": date,
+            "journal_id": journal.id,
+            "payment_method_line_id": journal.inbound_payment_method_line_ids[:1].id,
+            "memo": _("HelloAsso %(order)s – %(item)s", order=data["id"], item=item.name),
+            "destination_account_id": target["account"].id,
+            "company_id": connector.company_id.id,
+            "assoc_helloasso_key": key,
+            "assoc_helloasso_item_id": item.id,
+        })
+        payment.action_post()
+        if item.kind == "membership" and not item.membership_id:
+            item.membership_id = self.env["assoc.membership"].sudo().create_from_payment(
+                payment, target["membership_type"], partner=item.partner_id, date=date
+            )
+        elif item.kind == "donation":
+            donation = self.env["assoc.donation"].sudo().create_from_payment(
+                payment, campaign=target["campaign"] or None, partner=payer, date=date,
+                payment_method=MEANS_TO_METHOD.get(payment_data.get("paymentMeans"), "card"),
+            )
+            item.donation_ids = [fields.Command.link(donation.id)]
+        return payment
+
+    @api.model
+    def _target(self, connector, data, item, payer, date, amount):
+        """Income account (and membership type or campaign) of an item's payment."""
+        company = connector.company_id
+        mapping = connector.helloasso_mapping_ids.filtered(lambda m: m._matches(data.get("formSlug"), item.name))[:1]
+        if item.kind == "membership":
+            membership_type = mapping.membership_type_id or self._membership_type_by_name(item.name) \
+                or connector.default_membership_type_id
+            if not membership_type:
+                raise UserError(_("No membership type for the tier “%(tier)s” of the form “%(form)s”: add a "
+                                  "mapping on the connector.", tier=item.name, form=data.get("formSlug")))
+            return {"account": membership_type._get_income_account(company), "membership_type": membership_type,
+                    "campaign": False}
+        if item.kind == "donation":
+            campaign = mapping.campaign_id or connector.default_campaign_id
+            gift = self.env["assoc.donation"].sudo().new({
+                "partner_id": payer.id, "company_id": company.id, "date": date, "amount": amount,
+                "campaign_id": campaign.id,
+            })
+            return {"account": gift._assoc_income_account(), "membership_type": False, "campaign": campaign}
+        account = connector.helloasso_event_account_id if item.kind == "event" else connector.helloasso_shop_account_id
+        if not account:
+            raise UserError(_("Choose the income account of HelloAsso %(kind)s on the connector %(name)s.",
+                              kind=dict(item._fields["kind"]._description_selection(self.env))[item.kind],
+                              name=connector.name))
+        return {"account": account, "membership_type": False, "campaign": False}
+
+    @api.model
+    def _membership_type_by_name(self, name):
+        return self.env["assoc.membership.type"].sudo().search([("name", "=ilike", (name or "").strip())], limit=1)
+
+    @api.model
+    def _reverse(self, item, payment, payment_data):
+        """Undo what one payment share created: cancel its gifts or membership, reverse its entry."""
+        if self.env["assoc.helloasso.import"]._is_reversed(payment):
+            return
+        reason = _("Refunded or cancelled on HelloAsso (payment %(id)s)", id=payment_data["id"])
+        gifts = item.donation_ids.filtered(lambda d: d.payment_id == payment and d.state != "cancelled")
+        if gifts:
+            gifts.action_cancel(reason)
+        if item.membership_id.payment_id == payment and item.membership_id.state != "cancelled":
+            item.membership_id.action_cancel()
+        move = payment.move_id.sudo()
+        if move.state == "posted" and not move.reversal_move_ids:
+            move._reverse_moves([{"date": fields.Date.context_today(self), "ref": reason}], cancel=True)
+        if item.kind in ("event", "shop"):
+            self.env["assoc.interaction"].log_events([{
+                "partner_id": item.partner_id.id, "type_code": "helloasso_refund", "origin": item.order_id,
+                "name": _("HelloAsso refund: %(item)s", item=item.name), "source": "HelloAsso",
+            }])
+        item.state = "reversed"
+
+    @api.model
+    def _log_item(self, item, data):
+        code = "helloasso_event" if item.kind == "event" else "helloasso_shop"
+        label = _("Registered: %(item)s (%(form)s)") if item.kind == "event" else _("Bought: %(item)s (%(form)s)")
+        item.interaction_id = self.env["assoc.interaction"].log_events([{
+            "partner_id": item.partner_id.id, "type_code": code, "origin": item.order_id,
+            "date": paris_datetime(data.get("date")) or fields.Datetime.now(),
+            "name": label % {"item": item.name, "form": data.get("formSlug")}, "source": "HelloAsso",
+        }])
