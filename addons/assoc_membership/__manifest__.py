@@ -21,6 +21,9 @@
         "views/assoc_membership_analysis_views.xml",
         "views/res_partner_views.xml",
         "views/assoc_menus.xml",
+        "security/assoc_membership_portal_security.xml",
+        "data/assoc_portal_data.xml",
+        "views/portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

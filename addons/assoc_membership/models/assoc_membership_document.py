@@ -126,7 +126,8 @@ class AssocMembership(models.Model):
 
     def _render_attestations(self):
         self._check_documents_allowed()
-        return merge_pdf([membership._issue("attestation") for membership in self])
+        issued = [membership._issue("attestation") for membership in self]
+        return issued[0] if len(issued) == 1 else merge_pdf(issued)
 
     def _company_logo(self):
         company = self.company_id[:1] or self.env.company
