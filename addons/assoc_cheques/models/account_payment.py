@@ -150,21 +150,19 @@ class AccountPayment(models.Model):
         }
 
     def _assoc_cheque_mark_returned(self, date, reason):
-        """Reverse each cheque's entry; once cashed, the reversal credits the bank side the slip debited."""
+        """Reverse each cheque's entry; once cashed, the reversal credits the bank side the slip debited
+        instead of 511200, to be matched with the bank statement's debit line."""
         self._assoc_check_returnable()
         reversals = self.move_id._reverse_moves(
             [{"date": date, "ref": _("Returned cheque %s", p.assoc_cheque_number or p.name)} for p in self]
         )
-        to_reconcile = []
         for payment, reversal in zip(self, reversals):
-            cheque_line = reversal.line_ids.filtered(lambda line: line.account_id == payment.outstanding_account_id)
             if payment.assoc_cheque_state == "cashed":
+                cheque_line = reversal.line_ids.filtered(
+                    lambda line, account=payment.outstanding_account_id: line.account_id == account)
                 cheque_line.account_id = payment.assoc_cheque_slip_id._bank_side_account()
-            else:
-                to_reconcile.append(cheque_line + payment.move_id.line_ids.filtered(
-                    lambda line, account=payment.outstanding_account_id: line.account_id == account))
+        # Posting reconciles a pending cheque's 511200 line with its reversal.
         reversals.action_post()
-        self.env["account.move.line"]._reconcile_plan(to_reconcile)
         self.env.flush_all()
         for payment, reversal in zip(self, reversals):
             payment.write({
@@ -202,11 +200,11 @@ class AccountPayment(models.Model):
         """Hook: the bridges flag the gift or membership paid by these returned cheques."""
 
     def _assoc_reopen(self):
-        """Back to "in process" for cheques whose cashing was cancelled. account.payment.write() would
-        re-post the (already posted) entry for this state, so the state is set in SQL."""
+        """Back to "in process" for cheques whose cashing was cancelled (cashing marked them paid).
+        account.payment.write() would re-post the already posted entry for this state, hence SQL."""
         if not self:
             return
         self.env.flush_all()
-        self.env.cr.execute("UPDATE account_payment SET state = 'in_process' WHERE id IN %s", [tuple(self.ids)])
+        self.env.cr.execute("UPDATE account_payment SET state = 'in_process' WHERE id IN %s AND state = 'paid'", [tuple(self.ids)])
         self.invalidate_recordset(["state"])
         self.modified(["state"])

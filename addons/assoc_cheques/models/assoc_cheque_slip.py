@@ -300,6 +300,7 @@ class AssocChequeSlip(models.Model):
         ])
         for slip, move in zip(self, moves):
             slip.write({"state": "cashed", "cash_date": date, "move_id": move.id})
+        self.payment_ids.action_validate()
         return moves
 
     # ------------------------------------------------------------ cancelling

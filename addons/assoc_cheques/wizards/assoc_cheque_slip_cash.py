@@ -1,4 +1,5 @@
 from odoo import _, fields, models
+from odoo.tools.misc import clean_context
 
 
 class AssocChequeSlipCash(models.TransientModel):
@@ -12,7 +13,7 @@ class AssocChequeSlipCash(models.TransientModel):
 
     def action_cash(self):
         self.ensure_one()
-        moves = self.slip_ids._cash(self.date)
+        moves = self.slip_ids.with_context(clean_context(self.env.context))._cash(self.date)
         return {
             "type": "ir.actions.act_window",
             "name": _("Cashing entries"),
