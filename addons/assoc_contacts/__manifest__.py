@@ -25,6 +25,11 @@
         "views/assoc_dashboard_views.xml",
         "wizards/assoc_interaction_search_views.xml",
         "views/assoc_menus.xml",
+        "data/assoc_duplicate_data.xml",
+        "views/assoc_duplicate_views.xml",
+        "views/assoc_mass_action_views.xml",
+        "data/assoc_import_mapping_data.xml",
+        "views/assoc_import_log_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["assoc_contacts/static/tests/tours/*.js"],

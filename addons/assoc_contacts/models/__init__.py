@@ -15,3 +15,11 @@ from . import assoc_custom_section
 from . import assoc_custom_field
 from . import assoc_dashboard
 from . import res_partner_qualification
+from . import res_partner_duplicate
+from . import assoc_partner_email_duplicate
+from . import assoc_duplicate
+from . import assoc_duplicate_scan
+from . import res_partner_import
+from . import assoc_import_log
+from . import assoc_import_log_line
+from . import base_import

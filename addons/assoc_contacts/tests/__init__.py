@@ -1,5 +1,6 @@
 from . import test_interaction
 from . import test_system_tags
+from . import test_duplicate
 from . import test_person
 from . import test_engagement
 from . import test_structures
@@ -8,3 +9,5 @@ from . import test_segment
 from . import test_interaction_stats
 from . import test_tasks_dashboard
 from . import test_custom_fields
+from . import test_duplicate_import
+from . import test_duplicate_mass_actions

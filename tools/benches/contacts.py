@@ -1,0 +1,80 @@
+"""Contacts (issue 3): segment count, contact list filtered by a segment, a 10,000-interaction timeline."""
+
+import statistics
+import time
+from datetime import date, timedelta
+
+ORDER = 10
+REQUIRES = "assoc_contacts"
+RUNS = 3
+LIST_SPEC = {
+    "complete_name": {}, "phone": {}, "email": {}, "city": {}, "zip": {},
+    "country_id": {"fields": {"display_name": {}}},
+    "category_id": {"fields": {"display_name": {}, "color": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+    "activity_ids": {"fields": {}},
+}
+INTERACTION_SPEC = {
+    "date": {}, "name": {}, "type_id": {"fields": {"display_name": {}}},
+    "label_ids": {"fields": {"display_name": {}, "color": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+}
+TIMELINE_REF = "GEN-TIMELINE"
+
+
+def timed(env, operation):
+    """Median of RUNS timings, each with cold ORM caches (the database cache stays warm, as in use)."""
+    operation()
+    durations = []
+    for _ in range(RUNS):
+        env.invalidate_all()
+        started = time.perf_counter()
+        operation()
+        durations.append(time.perf_counter() - started)
+    return statistics.median(durations)
+
+
+def segment_domain(env):
+    volunteer = env["assoc.engagement.type"].search([("code", "=", "volunteer")], limit=1)
+    year_ago = (date.today() - timedelta(days=365)).isoformat()
+    return repr([
+        "|", ("category_id.name", "=", "Bénévole actif"),
+        "&", ("assoc_engagement_type_ids", "in", volunteer.ids), ("assoc_last_interaction_date", ">=", year_ago),
+    ])
+
+
+def run(open_env, contacts, report):
+    with open_env() as env:
+        segment = env["assoc.segment"].create({"name": "Bench: active volunteers", "domain": segment_domain(env)})
+        Partner = env["res.partner"]
+
+        def count():
+            segment.invalidate_recordset(["contact_count"])
+            return segment.contact_count
+
+        report("segment count", contacts, timed(env, count))
+
+        def contact_list():
+            return Partner.web_search_read([("assoc_segment_ids", "in", segment.ids)], LIST_SPEC, limit=80,
+                                           count_limit=10001)
+
+        report("contact list filtered by a segment (80)", contacts, timed(env, contact_list))
+
+        timeline_partner = Partner.search([("ref", "=", TIMELINE_REF)], limit=1)
+        if timeline_partner:
+            size = timeline_partner.assoc_interaction_count
+
+            def open_form():
+                return timeline_partner.web_read({
+                    "display_name": {}, "assoc_interaction_count": {}, "assoc_last_interaction_date": {},
+                    "assoc_interaction_ids": {"fields": INTERACTION_SPEC, "limit": 40, "order": "date desc, id desc"},
+                })
+
+            def interactions_page():
+                return env["assoc.interaction"].web_search_read(
+                    [("partner_id", "=", timeline_partner.id)], INTERACTION_SPEC, limit=80, count_limit=10001,
+                )
+
+            report("timeline: contact form with its interactions", size, timed(env, open_form))
+            report("timeline: interactions page (80 of them)", size, timed(env, interactions_page))
+        env.cr.rollback()
