@@ -34,8 +34,8 @@ registry.category("web_tour.tours").add("assoc_custom_fields_tour", {
             run: "click",
         },
         {
-            content: "The field got its technical name",
-            trigger: ".o_data_row td[name=name]:contains(x_assoc_disponible_le_week_end)",
+            content: "The section and its field are saved",
+            trigger: ".o_form_saved .o_data_row td[name=label]:contains(Disponible le week-end)",
         },
         {
             content: "Show the new fields on the contacts",
