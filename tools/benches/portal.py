@@ -1,0 +1,129 @@
+"""Member space under load: 20 logged-in members browse their portal pages at once.
+
+An Odoo HTTP server is started on a free 127.0.0.1 port (2 workers, as on the 2-core target
+machine) on the bench database; 20 portal users are created there once (members of the
+generated base, password = login). Each member logs in, then a bounded number of page
+requests is spread over 20 threads; p50 and p95 of the page times are printed. The target
+is p95 < 300 ms."""
+
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import odoo
+import requests
+
+ORDER = 90
+REQUIRES = "assoc_contacts"
+MEMBERS = 20
+REQUESTS_PER_MEMBER = 15
+LOGIN_PREFIX = "bench_portal_"
+PAGES = [
+    ("/my", "assoc_contacts"),
+    ("/my/member", "assoc_contacts"),
+    ("/my/history", "assoc_contacts"),
+    ("/my/directory", "assoc_contacts"),
+    ("/my/card", "assoc_membership"),
+    ("/my/payments", "assoc_receipts"),
+]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def ensure_portal_users(env):
+    """MEMBERS portal users on generated members (the directory needs members), once."""
+    Users = env["res.users"].with_context(active_test=False, no_reset_password=True)
+    existing = Users.search([("login", "=like", f"{LOGIN_PREFIX}%")])
+    if len(existing) >= MEMBERS:
+        return existing.mapped("login")[:MEMBERS]
+    tag_member = env.ref("assoc_contacts.tag_member")
+    taken = existing.partner_id.ids
+    partners = env["res.partner"].search([
+        ("category_id", "in", tag_member.ids), ("is_company", "=", False), ("user_ids", "=", False),
+        ("id", "not in", taken)], limit=MEMBERS - len(existing), order="id")
+    if len(partners) < MEMBERS - len(existing):
+        partners |= env["res.partner"].search([("is_company", "=", False), ("user_ids", "=", False),
+                                               ("id", "not in", taken + partners.ids)],
+                                              limit=MEMBERS - len(existing) - len(partners), order="id")
+    portal = env.ref("base.group_portal")
+    for index, partner in enumerate(partners, start=len(existing)):
+        login = f"{LOGIN_PREFIX}{index:02d}"
+        Users.create({"login": login, "password": login, "partner_id": partner.id,
+                      "groups_id": [(6, 0, portal.ids)]})
+    return Users.search([("login", "=like", f"{LOGIN_PREFIX}%")]).mapped("login")[:MEMBERS]
+
+
+def installed_pages(env):
+    modules = set(env["ir.module.module"].search([("state", "=", "installed")]).mapped("name"))
+    return [url for url, addon in PAGES if addon in modules]
+
+
+def start_server(dbname, port):
+    command = [sys.executable, "-m", "odoo", "-c", odoo.tools.config.rcfile, "-d", dbname, "--db-filter", f"^{dbname}$",
+               "--http-interface", "127.0.0.1", "--http-port", str(port), "--workers", "2",
+               "--max-cron-threads", "0", "--log-level", "warn", "--limit-time-real", "120"]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/web/login", timeout=5).status_code == 200:
+                return server
+        except requests.RequestException:
+            time.sleep(0.5)
+    server.terminate()
+    raise RuntimeError("the Odoo server did not start")
+
+
+def login(base_url, user_login):
+    session = requests.Session()
+    page = session.get(f"{base_url}/web/login", timeout=30).text
+    token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    response = session.post(f"{base_url}/web/login", timeout=30, data={
+        "login": user_login, "password": user_login, "csrf_token": token, "redirect": "/my"})
+    if not response.url.rstrip("/").endswith("/my"):
+        raise RuntimeError(f"{user_login} could not log in")
+    return session
+
+
+def browse(base_url, session, pages, count=REQUESTS_PER_MEMBER):
+    timings = []
+    for index in range(count):
+        url = pages[index % len(pages)]
+        started = time.perf_counter()
+        response = session.get(f"{base_url}{url}", timeout=60)
+        timings.append(time.perf_counter() - started)
+        response.raise_for_status()
+    return timings
+
+
+def run(open_env, contacts, report):
+    with open_env() as env:
+        dbname = env.cr.dbname
+        logins = ensure_portal_users(env)
+        pages = installed_pages(env)
+    port = free_port()
+    server = start_server(dbname, port)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        sessions = [login(base_url, user_login) for user_login in logins]
+        for session in sessions:  # warm the workers' caches (assets, views, registry)
+            browse(base_url, session, pages, len(pages))
+        with ThreadPoolExecutor(max_workers=len(sessions)) as pool:
+            started = time.perf_counter()
+            timings = [t for result in pool.map(lambda s: browse(base_url, s, pages), sessions) for t in result]
+            elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    timings.sort()
+    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
+    report(f"portal pages p50 ({len(sessions)} concurrent members)", len(timings), statistics.median(timings))
+    report(f"portal pages p95 ({len(sessions)} concurrent members)", len(timings), p95)
+    report(f"portal load, all requests ({len(timings) / elapsed:.0f}/s)", len(timings), elapsed)
