@@ -15,7 +15,7 @@ class DuplicateCase(AssocContactsCase):
         cls.Partner = cls.env["res.partner"]
 
     def person(self, firstname, lastname, **vals):
-        return self.Partner.create(dict(firstname=firstname, lastname=lastname, country_id=self.country_fr.id, **vals))
+        return self.Partner.create(dict({"country_id": self.country_fr.id}, firstname=firstname, lastname=lastname, **vals))
 
     def pair(self, partner_1, partner_2):
         first, second = sorted(partner_1 | partner_2, key=lambda partner: partner.id)
