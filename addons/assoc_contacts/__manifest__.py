@@ -30,6 +30,9 @@
         "views/assoc_mass_action_views.xml",
         "data/assoc_import_mapping_data.xml",
         "views/assoc_import_log_views.xml",
+        "report/assoc_letter_report.xml",
+        "report/assoc_label_report.xml",
+        "views/assoc_letter_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["assoc_contacts/static/tests/tours/*.js"],

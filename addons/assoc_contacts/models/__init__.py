@@ -23,3 +23,6 @@ from . import res_partner_import
 from . import assoc_import_log
 from . import assoc_import_log_line
 from . import base_import
+from . import res_partner_letter
+from . import ir_actions_report
+from . import assoc_letter_template

@@ -11,3 +11,4 @@ from . import test_tasks_dashboard
 from . import test_custom_fields
 from . import test_duplicate_import
 from . import test_duplicate_mass_actions
+from . import test_duplicate_letters

@@ -7,3 +7,5 @@ from . import assoc_partner_mass_mixin
 from . import assoc_partner_tag_wizard
 from . import assoc_partner_group_wizard
 from . import assoc_interaction_mass_wizard
+from . import assoc_letter_wizard
+from . import assoc_label_wizard
