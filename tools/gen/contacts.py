@@ -155,9 +155,9 @@ def insert_tags(env, rng, partner_ids, tag_ids):
                    "VALUES %s ON CONFLICT DO NOTHING", list(rows), page_size=5000)
 
 
-def insert_interactions(env, rng, partner_ids):
+def insert_interactions(env, rng, partner_ids, lang):
     types = env["assoc.interaction.type"].search([("automatic", "=", False)])
-    labels = {itype.id: itype.with_context(lang="fr_FR").name for itype in types}
+    labels = {itype.id: itype.with_context(lang=lang).name for itype in types}
     now = datetime.now()
     rows = []
     for pid in partner_ids:
@@ -387,7 +387,7 @@ def generate(env, rng, contacts, log):
                        [f"{REF_PREFIX}{start:07d}", f"{REF_PREFIX}%"])
         ids = insert_partners(env, people, start, country_id, lang)
         insert_tags(env, batch_rng, ids, tag_ids)
-        insert_interactions(env, batch_rng, ids)
+        insert_interactions(env, batch_rng, ids, lang)
         enrich_contacts(env, type(rng)(f"{seed}-{start}-qualification"), ids, people, group_ids)
         env["res.partner"]._assoc_bulk_created(ids)
         env.cr.commit()
