@@ -45,6 +45,8 @@ class AssocMembershipPortal(CustomerPortal):
         values.update(
             page_name="assoc_card", partner=partner, memberships=memberships, current=current, latest=latest,
             today=today, renewal_due=renewal_due, renewal_url=renewal_url,
+            # A family member sees who holds the membership that covers them (read after the rule check).
+            holder_name=current.sudo().partner_id.name if current and current.partner_id != partner else False,
             member_number=partner.sudo().assoc_member_number, error=kw.get("error"),
         )
         return request.render("assoc_membership.portal_my_card", values)
