@@ -87,11 +87,12 @@ class AssocConsent(models.Model):
         if self.env.context.get("assoc_from_blacklist"):
             return
         Blacklist = self.env["mail.blacklist"].sudo().with_context(assoc_from_consent=True)
+        sources = dict(self._fields["source"]._description_selection(self.env))
         for consent in self.filtered(lambda c: c.channel in EMAIL_CHANNELS and email_normalize(c.email or "")):
             if consent.state == "withdrawn":
-                Blacklist._add(consent.email, message=_("Consent withdrawn (%(source)s).", source=consent.source))
+                Blacklist._add(consent.email, message=_("Consent withdrawn (%(origin)s).", origin=sources[consent.source]))
             elif consent.state == "granted":
-                Blacklist._remove(consent.email, message=_("Consent granted (%(source)s).", source=consent.source))
+                Blacklist._remove(consent.email, message=_("Consent granted (%(origin)s).", origin=sources[consent.source]))
 
     # ------------------------------------------------------------ double opt-in
     @api.model
