@@ -26,3 +26,15 @@ from . import base_import
 from . import res_partner_letter
 from . import ir_actions_report
 from . import assoc_letter_template
+from . import assoc_territory
+from . import res_partner_territory
+from . import res_users_assoc
+from . import assoc_group_access
+from . import assoc_consent
+from . import mail_blacklist
+from . import assoc_gdpr_log
+from . import res_partner_gdpr
+from . import res_partner_access
+from . import assoc_archive_rule
+from . import res_config_settings_gdpr
+from . import mail_compose_message
