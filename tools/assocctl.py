@@ -21,7 +21,6 @@ VENV = LOCAL / "venv"
 PGDATA = LOCAL / "pg" / "data"
 PG_RUN = LOCAL / "pg" / "run"
 ODOO_CONF = LOCAL / "odoo.conf"
-ODOO_PID = LOCAL / "odoo.pid"
 ODOO_LOG = LOCAL / "odoo.log"
 ADDONS = ["assoc_contacts", "assoc_membership", "assoc_receipts", "assoc_cheques", "assoc_integrations"]
 DEMO_DB = os.environ.get("ASSOC_DEMO_DB", "assoc_demo")
@@ -261,14 +260,37 @@ def drop_db(name):
     psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def odoo_running():
-    if not ODOO_PID.exists():
-        return False
+def pidfile(name):
+    return LOCAL / f"{name}.pid"
+
+
+def running(name):
     try:
-        os.kill(int(ODOO_PID.read_text()), 0)
-    except (ProcessLookupError, ValueError):
+        os.kill(int(pidfile(name).read_text()), 0)
+    except (FileNotFoundError, ProcessLookupError, ValueError):
         return False
     return True
+
+
+def start_background(name, cmd):
+    """Start cmd detached, logging to .local/<name>.log, unless it already runs."""
+    if running(name):
+        return
+    say(f"starting {name}")
+    with open(LOCAL / f"{name}.log", "ab") as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
+    pidfile(name).write_text(str(proc.pid))
+
+
+def stop_background(name):
+    if running(name):
+        say(f"stopping {name}")
+        os.killpg(int(pidfile(name).read_text()), 15)
+        for _ in range(30):
+            if not running(name):
+                break
+            time.sleep(0.5)
+    pidfile(name).unlink(missing_ok=True)
 
 
 def wait_http(port, timeout=120):
@@ -285,32 +307,23 @@ def wait_http(port, timeout=120):
 
 def cmd_demo(args):
     bootstrap()
+    fakes = ROOT / "tools" / "fakes" / "serve.py"
+    if fakes.exists():
+        start_background("fakes", [venv_python(), str(fakes)])
     setup = run([venv_python(), str(ROOT / "tools" / "demo_setup.py"), "-c", str(ODOO_CONF), "-d", DEMO_DB,
                  "--contacts", str(args.contacts)], check=False)
     if setup.returncode:
         raise Stop(f"the demo database {DEMO_DB} could not be set up (see the lines above); run 'make demo' again")
     port = os.environ.get("ASSOC_HTTP_PORT", "8069")
-    if not odoo_running():
-        say(f"starting Odoo on port {port}")
-        log = open(ODOO_LOG, "ab")
-        proc = subprocess.Popen(odoo_cmd("-d", DEMO_DB, "--db-filter", f"^{DEMO_DB}$"),
-                                stdout=log, stderr=log, start_new_session=True)
-        ODOO_PID.write_text(str(proc.pid))
+    start_background("odoo", odoo_cmd("-d", DEMO_DB, "--db-filter", f"^{DEMO_DB}$"))
     wait_http(port)
     print(f"\nAssoc demo: http://localhost:{port}/web/login  (database {DEMO_DB})")
     print((ROOT / "tools" / "demo_logins.txt").read_text())
 
 
 def cmd_stop(_args):
-    if odoo_running():
-        say("stopping Odoo")
-        pid = int(ODOO_PID.read_text())
-        os.killpg(pid, 15)
-        for _ in range(30):
-            if not odoo_running():
-                break
-            time.sleep(0.5)
-    ODOO_PID.unlink(missing_ok=True)
+    stop_background("odoo")
+    stop_background("fakes")
     stop_postgres()
 
 
