@@ -9,6 +9,7 @@ l10n_fr_account; demo users; generated data (tools/generate.py).
 """
 
 import argparse
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
 import odoo_env  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
 ADDONS = "assoc_contacts,assoc_membership,assoc_receipts,assoc_cheques,assoc_integrations,l10n_fr_account"
 DEMO_PASSWORD_NOTE = "Every demo user's password is its login."
 DEMO_USERS = [
@@ -51,8 +53,18 @@ def state(config, dbname):
         return {key: params.get_param(f"assoc.demo.{key}") for key in ("company", "addons", "users", "data")}
 
 
-def mark(env, key):
-    env["ir.config_parameter"].sudo().set_param(f"assoc.demo.{key}", "1")
+def addons_digest():
+    """A digest of the addons' files: a second `make demo` updates them when they changed."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "addons").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def mark(env, key, value="1"):
+    env["ir.config_parameter"].sudo().set_param(f"assoc.demo.{key}", value)
 
 
 def setup_company(env):
@@ -82,7 +94,6 @@ def setup_chart(env):
     company = env.ref("base.main_company")
     if company.chart_template != "fr":
         env["account.chart.template"].try_loading("fr", company=company, install_demo=False)
-    mark(env, "addons")
 
 
 def setup_users(env):
@@ -115,11 +126,18 @@ def main():
             setup_company(env)
     if args.company_only:
         return
+    digest = addons_digest()
     if not done["addons"]:
         print("assoc: installing the addons (a few minutes the first time)")
         odoo(args.config, args.database, "-i", ADDONS)
         with odoo_env.environment(args.database) as env:
             setup_chart(env)
+            mark(env, "addons", digest)
+    elif done["addons"] != digest:
+        print("assoc: the addons changed: updating them")
+        odoo(args.config, args.database, "-u", ADDONS)
+        with odoo_env.environment(args.database) as env:
+            mark(env, "addons", digest)
     if not done["users"]:
         with odoo_env.environment(args.database) as env:
             setup_users(env)
