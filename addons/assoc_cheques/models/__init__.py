@@ -3,6 +3,7 @@ from . import (
     account_payment,
     account_payment_method,
     assoc_cheque_slip,
+    assoc_cheque_slip_cashing,
     ir_actions_report,
     res_company,
     res_config_settings,

@@ -11,7 +11,8 @@ class AccountPayment(models.Model):
     _inherit = "account.payment"
 
     assoc_cheque_number = fields.Char(string="Cheque number", copy=False, index="btree_not_null")
-    assoc_cheque_drawer = fields.Char(string="Drawer", help="Name printed on the cheque, when it differs from the contact.")
+    assoc_cheque_drawer = fields.Char(
+        string="Drawer", help="Name printed on the cheque, when it differs from the contact.")
     assoc_cheque_bank = fields.Char(string="Drawer's bank")
     assoc_cheque_received_date = fields.Date(string="Date received", default=fields.Date.context_today)
     assoc_cheque_slip_id = fields.Many2one(
@@ -156,7 +157,7 @@ class AccountPayment(models.Model):
         reversals = self.move_id._reverse_moves(
             [{"date": date, "ref": _("Returned cheque %s", p.assoc_cheque_number or p.name)} for p in self]
         )
-        for payment, reversal in zip(self, reversals):
+        for payment, reversal in zip(self, reversals, strict=True):
             if payment.assoc_cheque_state == "cashed":
                 cheque_line = reversal.line_ids.filtered(
                     lambda line, account=payment.outstanding_account_id: line.account_id == account)
@@ -164,7 +165,7 @@ class AccountPayment(models.Model):
         # Posting reconciles a pending cheque's 511200 line with its reversal.
         reversals.action_post()
         self.env.flush_all()
-        for payment, reversal in zip(self, reversals):
+        for payment, reversal in zip(self, reversals, strict=True):
             payment.write({
                 "assoc_cheque_return_date": date,
                 "assoc_cheque_return_reason": reason,
@@ -190,8 +191,8 @@ class AccountPayment(models.Model):
         self.env["assoc.interaction"].log_events([{
             "partner_id": payment.partner_id.id,
             "type_code": "cheque_returned",
-            "name": _("Cheque %(number)s of %(amount)s returned unpaid", number=payment.assoc_cheque_number or "",
-                      amount=payment.currency_id.format(payment.amount)),
+            "name": _("Cheque %(number)s of %(amount)s returned unpaid",
+                      number=payment.assoc_cheque_number or "", amount=payment.currency_id.format(payment.amount)),
             "note": reason,
             "origin": payment,
         } for payment in self if payment.partner_id])
@@ -205,6 +206,7 @@ class AccountPayment(models.Model):
         if not self:
             return
         self.env.flush_all()
-        self.env.cr.execute("UPDATE account_payment SET state = 'in_process' WHERE id IN %s AND state = 'paid'", [tuple(self.ids)])
+        self.env.cr.execute(
+            "UPDATE account_payment SET state = 'in_process' WHERE id IN %s AND state = 'paid'", [tuple(self.ids)])
         self.invalidate_recordset(["state"])
         self.modified(["state"])

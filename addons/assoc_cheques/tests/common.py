@@ -23,6 +23,8 @@ class AssocChequesMixin:
             lambda line: line.code == "assoc_cheque")
         cls.account_5112 = cls.cheque_method_line.payment_account_id
         cls.bank_journal = cls.company_data["default_journal_bank"]
+        cls.bank_outstanding = cls.bank_journal.inbound_payment_method_line_ids.filtered(
+            lambda line: line.code == "manual").payment_account_id
         cls.bank_journal.bank_account_id = cls.env["res.partner.bank"].create({
             "acc_number": "FR76 3000 6000 0112 3456 7890 189",
             "partner_id": cls.company.partner_id.id,

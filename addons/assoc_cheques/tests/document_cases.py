@@ -4,29 +4,23 @@ import io
 from openpyxl import load_workbook
 from pdfminer.high_level import extract_text
 
-from odoo.tests import tagged
-
 from ..report.slip_pdf import render_slip_pdf
 from ..report.slip_tables import slip_csv, slip_xlsx
-from .common import AssocChequesCase
 
 
-@tagged("post_install", "-at_install")
-class TestSlipDocuments(AssocChequesCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cheques = (
-            cls._cheque(cls.marie, 1250.0, "8845120", drawer="Marie et Paul Dupont", bank="Crédit Lyonnais")
-            + cls._cheque(cls.jean, 45.5, "0012987", bank="La Banque Postale")
-            + cls._cheque(cls.helene, 20.0, "3310045", bank="Caisse d'Épargne Bretagne")
+class SlipDocumentCases:
+    def _three_cheques(self):
+        return (
+            self._cheque(self.marie, 1250.0, "8845120", drawer="Marie et Paul Dupont", bank="Crédit Lyonnais")
+            + self._cheque(self.jean, 45.5, "0012987", bank="La Banque Postale")
+            + self._cheque(self.helene, 20.0, "3310045", bank="Caisse d'Épargne Bretagne")
         )
 
     def _pdf_text(self, slip):
         return " ".join(extract_text(io.BytesIO(slip.pdf_attachment_id.raw)).split())
 
     def test_pdf_prints_association_bank_totals_and_each_cheque(self):
-        slip = self._generated_slip(self.cheques)
+        slip = self._generated_slip(self._three_cheques())
         self.assertEqual(slip.pdf_attachment_id.name, f"{slip.name}.pdf")
         text = self._pdf_text(slip)
         for expected in ("Les Amis du Littoral", "14 quai de la Fosse", "Nantes", slip.name,
@@ -40,7 +34,7 @@ class TestSlipDocuments(AssocChequesCase):
     def test_columns_follow_the_settings(self):
         self.company.write({"assoc_slip_show_bank": False, "assoc_slip_show_partner": True,
                             "assoc_slip_show_drawer": False})
-        slip = self._generated_slip(self.cheques)
+        slip = self._generated_slip(self._three_cheques())
         text = self._pdf_text(slip)
         self.assertNotIn("Crédit Lyonnais", text)
         self.assertNotIn("Marie et Paul Dupont", text)
@@ -48,7 +42,7 @@ class TestSlipDocuments(AssocChequesCase):
         self.assertIn("8845120", text)
 
     def test_print_returns_the_stored_pdf_and_rendering_is_deterministic(self):
-        slip = self._generated_slip(self.cheques)
+        slip = self._generated_slip(self._three_cheques())
         stored = slip.pdf_attachment_id.raw
         printed, report_type = self.env["ir.actions.report"]._render_qweb_pdf(
             "assoc_cheques.report_cheque_slip", slip.ids)
@@ -59,7 +53,7 @@ class TestSlipDocuments(AssocChequesCase):
     def test_french_slip(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.company.partner_id.lang = "fr_FR"
-        slip = self._generated_slip(self.cheques)
+        slip = self._generated_slip(self._three_cheques())
         text = self._pdf_text(slip)
         self.assertIn("Bordereau de remise de chèques", text)
         self.assertIn("Nombre de chèques 3", text)
@@ -67,7 +61,7 @@ class TestSlipDocuments(AssocChequesCase):
         self.assertIn(slip.date.strftime("%d/%m/%Y"), text)
 
     def test_csv_and_xlsx_exports(self):
-        slip = self._generated_slip(self.cheques)
+        slip = self._generated_slip(self._three_cheques())
         header, rows = slip._export_table()
         content = slip_csv(header, rows).decode("utf-8-sig")
         parsed = list(csv.reader(io.StringIO(content), delimiter=";"))

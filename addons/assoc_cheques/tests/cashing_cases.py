@@ -1,18 +1,8 @@
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import tagged
-
-from .common import AssocChequesCase
 
 
-@tagged("post_install", "-at_install")
-class TestCashingAndReturns(AssocChequesCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.bank_outstanding = cls.bank_journal.inbound_payment_method_line_ids.filtered(
-            lambda line: line.code == "manual").payment_account_id
-
+class CashingCases:
     def _cash(self, slips, date=None):
         wizard = self.env["assoc.cheque.slip.cash"].create({
             "slip_ids": [Command.set(slips.ids)], "date": date or self.today,

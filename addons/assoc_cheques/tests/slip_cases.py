@@ -1,13 +1,10 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
-
-from .common import AssocChequesCase
+from odoo.tests import Form
 
 
-@tagged("post_install", "-at_install")
-class TestChequeSlip(AssocChequesCase):
+class ChequeSlipCases:
     def test_french_company_gets_cheques_journal_on_511200(self):
         self.assertEqual(self.account_5112.code, "511200")
         self.assertTrue(self.account_5112.reconcile)
@@ -42,7 +39,8 @@ class TestChequeSlip(AssocChequesCase):
             "partner_id": self.helene.id, "amount": 30.0, "assoc_cheque_number": "7001",
         })
         self.assertEqual(cheque.destination_account_id, self.income_gifts)
-        self.assertFalse(cheque.move_id.line_ids.filtered(lambda line: line.account_id.account_type == "asset_receivable"))
+        receivable = cheque.move_id.line_ids.filtered(lambda line: line.account_id.account_type == "asset_receivable")
+        self.assertFalse(receivable)
 
     def test_numbering_is_gapless_per_year_and_written_on_cheques(self):
         year = self.today.year
@@ -112,14 +110,15 @@ class TestChequeSlip(AssocChequesCase):
 
     def test_cheque_of_another_company_is_refused(self):
         other_company = self.env.ref("base.main_company")
-        other_company._assoc_cheques_setup()
-        foreign = self.env["account.payment"].sudo().with_company(other_company).create({
+        self.env.user.sudo().company_ids += other_company
+        other_company.with_company(other_company)._assoc_cheques_setup()
+        foreign = self.env["account.payment"].with_company(other_company).create({
             "payment_type": "inbound", "partner_type": "customer", "partner_id": self.marie.id, "amount": 12.0,
             "journal_id": other_company.assoc_cheque_journal_id.id, "assoc_cheque_number": "5001",
         })
         foreign.action_post()
         with self.assertRaisesRegex(UserError, "Cheque 5001 belongs to"):
-            self._slip(foreign.sudo(False))
+            self._slip(foreign.with_company(self.company))
 
     def test_issued_slip_freezes_its_cheques(self):
         cheque = self._cheque(self.marie, 50.0, "6001")
