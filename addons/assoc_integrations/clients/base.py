@@ -77,14 +77,13 @@ class BaseClient:
             delay = self.backoff * (2**attempt)
         time.sleep(min(max(delay, 0), self.max_wait))
 
-    def request(self, method, path, raw=False, **kwargs):
-        """Send a request; return the decoded JSON (or the response when raw=True)."""
-        url = self._url(path)
+    def send(self, method, url, authenticate=True, **kwargs):
+        """The raw response, after retrying network errors, 429 and 5xx with backoff."""
         attempt = 0
-        refreshed = False
         while True:
             try:
-                response = self.session.request(method, url, timeout=self.timeout, **self._prepare(dict(kwargs)))
+                options = self._prepare(dict(kwargs)) if authenticate else dict(kwargs)
+                response = self.session.request(method, url, timeout=self.timeout, **options)
             except requests.RequestException as exc:
                 if attempt >= self.max_retries:
                     raise ProviderUnavailable(f"{self.provider} cannot be reached ({exc.__class__.__name__}: {exc})") from exc
@@ -96,10 +95,15 @@ class BaseClient:
                 self._wait(attempt, response)
                 attempt += 1
                 continue
-            if response.status_code == 401 and not refreshed and self._refresh_credentials():
-                refreshed = True
-                continue
-            return self._handle(response, raw)
+            return response
+
+    def request(self, method, path, raw=False, **kwargs):
+        """Send a request; return the decoded JSON (or the response when raw=True)."""
+        url = self._url(path)
+        response = self.send(method, url, **kwargs)
+        if response.status_code == 401 and self._refresh_credentials():
+            response = self.send(method, url, **kwargs)
+        return self._handle(response, raw)
 
     def _handle(self, response, raw):
         payload = self._decode(response)

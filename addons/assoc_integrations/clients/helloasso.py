@@ -2,8 +2,6 @@
 
 import time
 
-import requests
-
 from .base import AuthenticationError, BaseClient, ProviderError, ProviderUnavailable
 
 PAGE_SIZE = 100
@@ -28,11 +26,7 @@ class HelloAssoClient(BaseClient):
 
     # ------------------------------------------------------------------ token
     def _token_request(self, data):
-        url = f"{self.base_url}/oauth2/token"
-        try:
-            response = self.session.post(url, data=data, timeout=self.timeout)
-        except requests.RequestException as exc:
-            raise ProviderUnavailable(f"HelloAsso cannot be reached ({exc.__class__.__name__}: {exc})") from exc
+        response = self.send("POST", f"{self.base_url}/oauth2/token", authenticate=False, data=data)
         payload = self._decode(response) or {}
         if response.status_code >= 500 or response.status_code == 429:
             raise ProviderUnavailable(f"HelloAsso is unavailable (HTTP {response.status_code})", response.status_code)

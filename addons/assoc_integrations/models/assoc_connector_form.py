@@ -104,12 +104,12 @@ class AssocConnector(models.Model):
         submitted = self._form_date(payload)
         consent = payload.get("consent") or {}
         if consent.get("newsletter"):
-            self.env["assoc.consent"].sudo().create({
+            self.env["assoc.contact.resolver"]._create_consents([{
                 "partner_id": partner.id, "purpose_id": self.consent_purpose_id.id, "channel": "newsletter",
                 "state": "granted", "source": "web_form", "date": submitted, "email": partner.email,
                 "proof_text": consent.get("text"), "proof_form": consent.get("url") or payload.get("form") or self.name,
                 "proof_ip": consent.get("ip") or event.remote_addr,
-            })
+            }])
         groups = self.form_group_id | (self._form_group(payload["group"]) if payload.get("group") else self.env["assoc.group"])
         for group in groups:
             group.sudo().add_partners(partner)

@@ -102,6 +102,18 @@ class AssocConnector(models.Model):
             self._commit()
         if since:
             self._helloasso_changed_payments(client, since, run)
+        self._helloasso_retry_errors(client, run)
+
+    def _helloasso_retry_errors(self, client, run):
+        """Items that failed for a reason the association can fix (a missing membership type, a
+        journal...) are tried again at each run; unknown item types are not."""
+        failed = self.env["assoc.helloasso.item"].sudo().search(
+            [("order_id.connector_id", "=", self.id), ("state", "=", "error"), ("kind", "!=", "unknown")])
+        order_ids = sorted({int(helloasso_id) for helloasso_id in failed.order_id.mapped("helloasso_id")})
+        for start in range(0, len(order_ids), BATCH):
+            orders = [client.get_order(order_id) for order_id in order_ids[start : start + BATCH]]
+            self.env["assoc.helloasso.import"]._sync_orders(self, orders, run)
+            self._commit()
 
     def _helloasso_changed_payments(self, client, since, run):
         Import = self.env["assoc.helloasso.import"]

@@ -139,3 +139,17 @@ class AssocContactResolver(models.AbstractModel):
                 updates.setdefault(partner, {}).update(vals)
         for partner, vals in updates.items():
             partner.write(vals)
+
+    @api.model
+    def _create_consents(self, vals_list):
+        """Record consents and keep the email blacklist in step: a withdrawal blacklists the
+        address, a grant (a new explicit opt-in) lifts it. The blacklist is written here rather
+        than by assoc.consent's own sync, whose messages fail to format in this version."""
+        consents = self.env["assoc.consent"].sudo().with_context(assoc_from_blacklist=True).create(vals_list)
+        Blacklist = self.env["mail.blacklist"].sudo().with_context(assoc_from_consent=True)
+        for consent in consents.filtered(lambda c: c.channel in ("newsletter", "email") and c.email):
+            if consent.state == "withdrawn":
+                Blacklist._add(consent.email, message=consent.proof_text)
+            elif consent.state == "granted":
+                Blacklist._remove(consent.email, message=consent.proof_text)
+        return consents

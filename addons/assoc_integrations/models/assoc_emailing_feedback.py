@@ -82,7 +82,7 @@ class AssocEmailingFeedback(models.AbstractModel):
                     "proof_text": event.get("reason") or _("Unsubscribed in %(tool)s", tool=connector._provider_label()),
                     "proof_form": connector.name,
                 })
-        self.env["assoc.consent"].sudo().create(vals_list)
+        self.env["assoc.contact.resolver"]._create_consents(vals_list)
         # an address no contact has is blacklisted all the same: it asked not to be written to
         orphans = {e["email"] for e in events if e["email"] not in partners}
         Blacklist = self.env["mail.blacklist"].sudo()

@@ -194,7 +194,7 @@ class AssocHelloassoImport(models.AbstractModel):
                    if question in (field.get("name") or "").lower()]
         if not any((field.get("answer") or "").strip().lower() in YES_ANSWERS for field in answers):
             return
-        self.env["assoc.consent"].sudo().create({
+        self.env["assoc.contact.resolver"]._create_consents([{
             "partner_id": payer.id,
             "purpose_id": connector.consent_purpose_id.id,
             "channel": "newsletter",
@@ -205,7 +205,7 @@ class AssocHelloassoImport(models.AbstractModel):
             "proof_text": answers[0]["name"],
             "proof_form": _("HelloAsso form %(form)s (%(type)s), order %(id)s",
                             form=data.get("formSlug"), type=data.get("formType"), id=data["id"]),
-        })
+        }])
 
     @api.model
     def _sync_item(self, connector, data, item, item_data, payer, recorded):

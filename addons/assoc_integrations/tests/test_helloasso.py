@@ -1,0 +1,184 @@
+from odoo.tests import tagged
+
+from .common import HelloAssoCase
+
+
+@tagged("post_install", "-at_install")
+class TestHelloAssoPull(HelloAssoCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["assoc.helloasso.mapping"].create({
+            "connector_id": cls.connector.id, "form_slug": "adhesion-2025", "tier_name": "Adhésion individuelle",
+            "membership_type_id": cls.membership_type.id})
+
+    def item(self, helloasso_id):
+        return self.env["assoc.helloasso.item"].search([("helloasso_id", "=", str(helloasso_id)),
+                                                        ("order_id.connector_id", "=", self.connector.id)])
+
+    def test_pull_imports_every_kind_of_item(self):
+        run = self.connector._run()
+        self.assertEqual(run.state, "done", run.message)
+        self.assertEqual(self.connector.state, "ok")
+        self.assertEqual(len(self.orders()), 7)
+        self.assertEqual(run.created_count, 7)
+        # Marie's address differs only by case and spaces: she is found, not duplicated
+        gift = self.item(101).donation_ids
+        self.assertEqual(gift.partner_id, self.marie)
+        self.assertEqual((gift.amount, gift.state, gift.payment_method), (50.0, "validated", "card"))
+        # Paul: membership of the mapped type, a second gift, and the newsletter consent with its proof
+        membership = self.item(10201).membership_id
+        paul = membership.partner_id
+        self.assertEqual((paul.firstname, paul.lastname, paul.email), ("Paul", "Girard", "paul.girard@example.fr"))
+        self.assertEqual((membership.type_id, membership.state, membership.amount),
+                         (self.membership_type, "confirmed", 30.0))
+        self.assertEqual(self.item(10202).donation_ids.amount, 20.0)
+        consent = self.env["assoc.consent"].search([("partner_id", "=", paul.id)])
+        self.assertEqual((consent.state, consent.channel, consent.source), ("granted", "newsletter", "integration"))
+        self.assertIn("lettre d'information", consent.proof_text)
+        self.assertIn("adhesion-2025", consent.proof_form)
+        # the event ticket is for Léo, paid by his mother Sophie: two contacts, one interaction for Léo
+        ticket = self.item(10301)
+        self.assertEqual(ticket.partner_id.name, "Léo Bernard")
+        self.assertEqual(ticket.order_id.partner_id.email, "sophie.bernard@example.fr")
+        self.assertEqual(ticket.interaction_id.type_id.code, "helloasso_event")
+        self.assertEqual(ticket.interaction_id.partner_id, ticket.partner_id)
+        self.assertEqual(self.item(10401).interaction_id.type_id.code, "helloasso_shop")
+        # no email on HelloAsso: a contact all the same, found again by name and address next time
+        self.assertEqual(self.item(107).order_id.partner_id.name, "Yvette Leroy")
+
+    def test_payments_are_posted_in_the_helloasso_journal_on_income_accounts(self):
+        self.connector._run()
+        payments = self.helloasso_payments()
+        self.assertEqual(len(payments), 8)  # 9 items, the unknown one not recorded
+        self.assertFalse(payments.filtered(lambda p: p.state not in ("in_process", "paid")), "all posted")
+        self.assertEqual(payments.journal_id, self.connector.helloasso_journal_id)
+        self.assertEqual(payments.journal_id.code, "HELLO")
+        gift_payment = self.item(101).payment_ids
+        self.assertEqual(gift_payment.amount, 50.0)
+        self.assertTrue(gift_payment.destination_account_id.code.startswith("754"))
+        self.assertTrue(self.item(10201).payment_ids.destination_account_id.code.startswith("756"))
+        self.assertTrue(self.item(10301).payment_ids.destination_account_id.code.startswith("706"))
+        self.assertTrue(self.item(10401).payment_ids.destination_account_id.code.startswith("707"))
+        receivable_lines = payments.move_id.line_ids.filtered(lambda l: l.account_id.account_type == "asset_receivable")
+        self.assertFalse(receivable_lines, "no receivable may be left open")
+
+    def test_unknown_item_type_is_an_error_and_the_rest_of_the_order_is_imported(self):
+        run = self.connector._run()
+        unknown = self.item(10601)
+        self.assertEqual(unknown.state, "error")
+        self.assertIn("GiftCard", unknown.error)
+        self.assertIn("Carte cadeau", unknown.error)
+        self.assertEqual(self.item(10602).donation_ids.amount, 10.0)
+        self.assertEqual(unknown.order_id.state, "error")
+        self.assertEqual(run.failed_count, 1)
+        self.assertIn("GiftCard", run.error_ids.message)
+        self.assertEqual(run.error_ids.record_ref, unknown.order_id)
+        self.assertTrue(run.needs_attention)
+
+    def test_second_pull_and_full_reimport_create_nothing(self):
+        self.connector._run()
+        counts = (len(self.helloasso_payments()), self.env["assoc.donation"].search_count([]),
+                  self.env["assoc.membership"].search_count([]), self.env["res.partner"].search_count([]),
+                  self.env["assoc.interaction"].search_count([]))
+        self.connector.full_import_requested = True
+        run = self.connector._run()
+        self.assertEqual(run.kind, "full")
+        self.assertEqual(run.created_count, 0)
+        self.assertEqual(counts, (len(self.helloasso_payments()), self.env["assoc.donation"].search_count([]),
+                                  self.env["assoc.membership"].search_count([]),
+                                  self.env["res.partner"].search_count([]),
+                                  self.env["assoc.interaction"].search_count([])))
+        self.assertFalse(self.connector.full_import_requested)
+
+    def test_refund_reverses_the_gift_and_its_entry(self):
+        self.connector._run()
+        gift = self.item(105).donation_ids
+        payment = gift.payment_id
+        self.fake.refund(9105)
+        run = self.connector._run()
+        self.assertEqual(run.state, "done", run.message)
+        self.assertEqual(gift.state, "cancelled")
+        self.assertTrue(payment.move_id.reversal_move_ids)
+        self.assertEqual(self.item(105).state, "reversed")
+        self.assertEqual(self.item(105).order_id.state, "reversed")
+        # refunding again changes nothing
+        self.connector._run()
+        self.assertEqual(len(payment.move_id.reversal_move_ids), 1)
+
+    def test_refund_of_a_membership_order_cancels_membership_and_gift(self):
+        self.connector._run()
+        membership = self.item(10201).membership_id
+        gift = self.item(10202).donation_ids
+        self.fake.refund(9102)
+        self.connector._run()
+        self.assertEqual(membership.state, "cancelled")
+        self.assertEqual(gift.state, "cancelled")
+        for item in (self.item(10201), self.item(10202)):
+            self.assertTrue(item.payment_ids.move_id.reversal_move_ids)
+
+    def test_refund_of_a_ticket_logs_it_on_the_timeline(self):
+        self.connector._run()
+        ticket = self.item(10301)
+        self.fake.refund(9103)
+        self.connector._run()
+        self.assertEqual(ticket.state, "reversed")
+        self.assertIn("helloasso_refund", ticket.partner_id.assoc_interaction_ids.type_id.mapped("code"))
+
+    def test_provider_down_fails_the_run_then_the_next_run_catches_up(self):
+        self.fake.down = True
+        failed = run = self.connector._run()
+        self.assertEqual(run.state, "failed")
+        self.assertEqual(self.connector.state, "failed")
+        self.assertIn("HelloAsso", run.message)
+        self.assertIn("503", run.message)
+        self.assertFalse(self.orders())
+        self.assertTrue(self.connector.cron_id.sudo().active)
+        self.assertEqual(self.connector.error_count, 1)
+        self.fake.down = False
+        run = self.connector._run()
+        self.assertEqual(run.state, "done")
+        self.assertEqual(len(self.orders()), 7)
+        self.assertFalse(failed.needs_attention, "the failed run was made good by the next one")
+
+    def test_transient_errors_are_retried(self):
+        self.fake.fail_next(2, 503)
+        self.assertEqual(self.connector._run().state, "done")
+        self.fake.fail_next(1, 429, headers={"Retry-After": "0"})
+        self.assertEqual(self.connector._run().state, "done")
+
+    def test_expired_token_is_refreshed(self):
+        self.connector._run()
+        self.fake.expire_tokens()
+        self.fake.token_requests.clear()
+        self.assertEqual(self.connector._run().state, "done")
+        self.assertEqual(self.fake.token_requests, ["refresh_token"])
+        self.assertTrue(self.connector.token_data["access_token"])
+
+    def test_bad_credentials_say_so(self):
+        self.connector.client_secret = "wrong"
+        self.connector.token_data = False
+        run = self.connector._run()
+        self.assertEqual(run.state, "failed")
+        self.assertIn("refused the credentials", run.message)
+        self.assertIn("Invalid client_id", run.message)
+
+    def test_incremental_pull_asks_since_the_last_success(self):
+        self.connector._run()
+        self.fake.calls.clear()
+        self.connector._run()
+        self.assertTrue(any(path.endswith("/payments") for _method, path in self.fake.calls))
+
+    def test_missing_membership_type_is_reported_and_reprocessed_once_mapped(self):
+        self.connector.helloasso_mapping_ids.unlink()
+        self.membership_type.name = "Adhésion 2025"
+        run = self.connector._run()
+        item = self.item(10201)
+        self.assertEqual(item.state, "error")
+        self.assertIn("No membership type", item.error)
+        self.assertFalse(item.payment_ids, "no payment without its meaning")
+        self.assertIn(item.order_id, run.error_ids.mapped("record_ref"))
+        self.connector.default_membership_type_id = self.membership_type
+        self.connector._run()
+        self.assertEqual(item.state, "done")
+        self.assertEqual(item.membership_id.type_id, self.membership_type)
