@@ -1,0 +1,132 @@
+"""A tiny top-down layout over a reportlab canvas for the Cerfa renderers.
+
+Every label is drawn as real text (auditors and tests extract it), with DejaVu Sans
+embedded, and the canvas is invariant so identical input gives identical bytes."""
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+FONT_DIR = "/usr/share/fonts/truetype/dejavu/"
+REGULAR, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+MARGIN = 36
+_image_cache = {}
+
+
+def register_fonts():
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name in (REGULAR, BOLD):
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, f"{FONT_DIR}{name}.ttf"))
+
+
+def image_reader(data):
+    """Decoded images are cached by content: a campaign prints the same logo thousands of times."""
+    if not data:
+        return None
+    key = hash(data)
+    if key not in _image_cache:
+        if len(_image_cache) > 16:
+            _image_cache.clear()
+        _image_cache[key] = ImageReader(io.BytesIO(data))
+    return _image_cache[key]
+
+
+class Layout:
+    def __init__(self, title, footer):
+        register_fonts()
+        self.buffer = io.BytesIO()
+        self.canvas = Canvas(self.buffer, pagesize=A4, invariant=1, pageCompression=1)
+        self.canvas.setTitle(title)
+        self.canvas.setAuthor("Assoc")
+        self.footer = footer
+        self.width, self.height = A4
+        self.page = 1
+        self.y = self.height - MARGIN
+
+    # -------------------------------------------------------------- pages
+    def _draw_footer(self):
+        self.canvas.setFont(REGULAR, 7)
+        self.canvas.drawString(MARGIN, MARGIN / 2, f"{self.footer} — page {self.page}")
+
+    def ensure(self, height):
+        if self.y - height < MARGIN:
+            self._draw_footer()
+            self.canvas.showPage()
+            self.page += 1
+            self.y = self.height - MARGIN
+
+    def finish(self):
+        self._draw_footer()
+        self.canvas.save()
+        return self.buffer.getvalue()
+
+    # -------------------------------------------------------------- blocks
+    def text(self, text, size=9, bold=False, indent=0, leading=None, right=0):
+        font = BOLD if bold else REGULAR
+        leading = leading or size * 1.25
+        width = self.width - 2 * MARGIN - indent - right
+        for line in simpleSplit(text or "", font, size, width) or [""]:
+            self.ensure(leading)
+            self.y -= leading
+            self.canvas.setFont(font, size)
+            self.canvas.drawString(MARGIN + indent, self.y, line)
+
+    def centered(self, text, size=11, bold=True):
+        font = BOLD if bold else REGULAR
+        for line in simpleSplit(text, font, size, self.width - 2 * MARGIN):
+            self.ensure(size * 1.3)
+            self.y -= size * 1.3
+            self.canvas.setFont(font, size)
+            self.canvas.drawCentredString(self.width / 2, self.y, line)
+
+    def heading(self, text):
+        self.space(6)
+        self.ensure(18)
+        self.canvas.setFillGray(0.88)
+        self.canvas.rect(MARGIN, self.y - 15, self.width - 2 * MARGIN, 15, stroke=0, fill=1)
+        self.canvas.setFillGray(0)
+        self.y -= 11
+        self.canvas.setFont(BOLD, 10)
+        self.canvas.drawCentredString(self.width / 2, self.y, text)
+        self.y -= 6
+
+    def field(self, label, value, indent=0):
+        """A label followed by its value on the same line (wrapping after the label)."""
+        self.text(f"{label} {value or ''}".rstrip(), indent=indent)
+
+    def checkbox(self, label, checked, indent=0, size=8.5):
+        self.ensure(size * 1.3)
+        box_y = self.y - size * 1.25
+        self.canvas.rect(MARGIN + indent, box_y, 7, 7, stroke=1, fill=0)
+        if checked:
+            self.canvas.setFont(BOLD, 8)
+            self.canvas.drawString(MARGIN + indent + 1.2, box_y + 1, "X")
+        self.text(label, size=size, indent=indent + 11)
+
+    def checkboxes(self, options, ticked, indent=0):
+        for code, label in options:
+            self.checkbox(label, code in ticked, indent=indent)
+
+    def space(self, height):
+        self.y -= height
+
+    def framed_amount(self, figures, words):
+        self.text(f"***{figures}*** euros", size=11, bold=True, indent=20)
+        self.field("Somme en toutes lettres :", words, indent=20)
+
+    def image(self, data, width, height, x=None, y=None):
+        """Draw an image inside a box, keeping its ratio; x/y default to the left margin and cursor."""
+        reader = image_reader(data)
+        if not reader:
+            return
+        x = MARGIN if x is None else x
+        if y is None:
+            self.ensure(height)
+            self.y -= height
+            y = self.y
+        self.canvas.drawImage(reader, x, y, width, height, preserveAspectRatio=True, anchor="sw", mask="auto")
