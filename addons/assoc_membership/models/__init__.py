@@ -4,6 +4,7 @@ from . import assoc_membership_payment
 from . import assoc_membership_document
 from . import assoc_membership_reminder
 from . import assoc_membership_analysis
+from . import assoc_membership_status
 from . import res_partner
 from . import res_company
 from . import res_config_settings

@@ -151,9 +151,14 @@ class AssocMembership(models.Model):
         return memberships
 
     def write(self, vals):
+        if not {"date_start", "date_end", "type_id", "partner_id", "member_ids"} & set(vals):
+            return super().write(vals)
+        confirmed = self.filtered(lambda m: m.state == "confirmed")
+        people_before = confirmed.member_ids | confirmed.partner_id
         res = super().write(vals)
-        if {"date_start", "date_end", "type_id", "partner_id", "member_ids"} & set(vals):
-            self.filtered(lambda m: m.state == "confirmed")._update_status()
+        people = people_before | confirmed.member_ids | confirmed.partner_id
+        if people:
+            self.env["res.partner"]._assoc_update_membership_status(people.ids)
         return res
 
     @api.ondelete(at_uninstall=False)

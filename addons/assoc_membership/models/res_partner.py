@@ -1,20 +1,28 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
-STATUS_FIELDS = [
-    "assoc_membership_state", "assoc_member_since", "assoc_membership_last_date",
-    "assoc_membership_end", "assoc_membership_last_type_id", "assoc_membership_last_amount",
-    "assoc_membership_count", "assoc_membership_total", "category_id",
-]
+# partner field -> field of assoc.membership.status
+STATUS_FIELDS = {
+    "assoc_membership_state": "state",
+    "assoc_member_since": "member_since",
+    "assoc_membership_last_date": "last_date",
+    "assoc_membership_end": "end_date",
+    "assoc_membership_last_type_id": "last_type_id",
+    "assoc_membership_last_amount": "last_amount",
+    "assoc_membership_count": "membership_count",
+    "assoc_membership_total": "total",
+}
+STATES = ("member", "former", "never")
 
-# One statement for the status of every partner given (or all): memberships covering a
-# person are read through assoc_membership_member_rel, only rows that change are written.
+# One statement for the status of the partners given (or of all): memberships covering a
+# person are read through assoc_membership_member_rel; only rows that change are written.
 STATUS_SQL = """
 WITH cover AS (
     SELECT rel.partner_id, m.id, m.type_id, m.amount, m.date_start, m.date_end, m.date_grace_end
       FROM assoc_membership_member_rel rel
       JOIN assoc_membership m ON m.id = rel.membership_id
-     WHERE m.state = 'confirmed' {cover_filter}
+     WHERE m.state = 'confirmed' {partner_filter}
 ), totals AS (
     SELECT partner_id, min(date_start) AS since, count(*) AS total_count, sum(amount) AS total_amount,
            bool_or(date_start <= %(today)s AND date_grace_end >= %(today)s) AS is_member,
@@ -23,41 +31,43 @@ WITH cover AS (
 ), latest AS (
     SELECT DISTINCT ON (partner_id) partner_id, type_id, amount, date_start, date_end
       FROM cover ORDER BY partner_id, date_end DESC, id DESC
-), target AS (
-    SELECT p.id,
-           CASE WHEN t.is_member THEN 'member' WHEN t.has_started THEN 'former' ELSE 'never' END AS state,
-           t.since, l.date_start AS last_date, l.date_end AS end_date, l.type_id, l.amount,
-           COALESCE(t.total_count, 0) AS total_count, COALESCE(t.total_amount, 0) AS total_amount
-      FROM res_partner p
-      LEFT JOIN totals t ON t.partner_id = p.id
-      LEFT JOIN latest l ON l.partner_id = p.id
-     WHERE TRUE {partner_filter}
 )
-UPDATE res_partner p
-   SET assoc_membership_state = target.state, assoc_member_since = target.since,
-       assoc_membership_last_date = target.last_date, assoc_membership_end = target.end_date,
-       assoc_membership_last_type_id = target.type_id, assoc_membership_last_amount = target.amount,
-       assoc_membership_count = target.total_count, assoc_membership_total = target.total_amount
-  FROM target
- WHERE p.id = target.id
-   AND (p.assoc_membership_state, p.assoc_member_since, p.assoc_membership_last_date,
-        p.assoc_membership_end, p.assoc_membership_last_type_id, p.assoc_membership_last_amount,
-        p.assoc_membership_count, p.assoc_membership_total)
+INSERT INTO assoc_membership_status AS s (partner_id, state, member_since, last_date, end_date, last_type_id,
+                                          last_amount, membership_count, total)
+SELECT t.partner_id,
+       CASE WHEN t.is_member THEN 'member' WHEN t.has_started THEN 'former' ELSE 'never' END,
+       t.since, l.date_start, l.date_end, l.type_id, l.amount, t.total_count, t.total_amount
+  FROM totals t JOIN latest l ON l.partner_id = t.partner_id
+ON CONFLICT (partner_id) DO UPDATE
+   SET state = EXCLUDED.state, member_since = EXCLUDED.member_since, last_date = EXCLUDED.last_date,
+       end_date = EXCLUDED.end_date, last_type_id = EXCLUDED.last_type_id, last_amount = EXCLUDED.last_amount,
+       membership_count = EXCLUDED.membership_count, total = EXCLUDED.total
+ WHERE (s.state, s.member_since, s.last_date, s.end_date, s.last_type_id, s.last_amount, s.membership_count,
+        s.total)
        IS DISTINCT FROM
-       (target.state, target.since, target.last_date, target.end_date, target.type_id, target.amount,
-        target.total_count, target.total_amount)
+       (EXCLUDED.state, EXCLUDED.member_since, EXCLUDED.last_date, EXCLUDED.end_date, EXCLUDED.last_type_id,
+        EXCLUDED.last_amount, EXCLUDED.membership_count, EXCLUDED.total)
+"""
+
+# Status rows of people left without any confirmed membership.
+STATUS_CLEANUP_SQL = """
+DELETE FROM assoc_membership_status s
+ WHERE TRUE {status_filter}
+   AND NOT EXISTS (SELECT 1 FROM assoc_membership_member_rel rel
+                     JOIN assoc_membership m ON m.id = rel.membership_id
+                    WHERE rel.partner_id = s.partner_id AND m.state = 'confirmed')
 """
 
 TAGS_SQL = """
 DELETE FROM res_partner_res_partner_category_rel rel
- USING res_partner p
- WHERE rel.partner_id = p.id {partner_filter}
-   AND ((rel.category_id = %(tag_member)s AND p.assoc_membership_state IS DISTINCT FROM 'member')
-     OR (rel.category_id = %(tag_former)s AND p.assoc_membership_state IS DISTINCT FROM 'former'));
+ WHERE rel.category_id IN (%(tag_member)s, %(tag_former)s) {rel_filter}
+   AND NOT EXISTS (SELECT 1 FROM assoc_membership_status s
+                    WHERE s.partner_id = rel.partner_id
+                      AND s.state = CASE WHEN rel.category_id = %(tag_member)s THEN 'member' ELSE 'former' END);
 INSERT INTO res_partner_res_partner_category_rel (category_id, partner_id)
-SELECT CASE p.assoc_membership_state WHEN 'member' THEN %(tag_member)s ELSE %(tag_former)s END, p.id
-  FROM res_partner p
- WHERE p.assoc_membership_state IN ('member', 'former') {partner_filter}
+SELECT CASE s.state WHEN 'member' THEN %(tag_member)s ELSE %(tag_former)s END, s.partner_id
+  FROM assoc_membership_status s
+ WHERE s.state IN ('member', 'former') {status_filter}
 ON CONFLICT DO NOTHING;
 """
 
@@ -71,6 +81,13 @@ UPDATE assoc_membership m SET is_renewed = r.renewed
 """
 
 
+def _search_status(status_field):
+    """Search a status field of contacts through the status table (whoever searches)."""
+    def search(self, operator, value):
+        return [("id", "in", self._assoc_status_partners([(status_field, operator, value)]))]
+    return search
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -79,19 +96,28 @@ class ResPartner(models.Model):
         string="Memberships", help="Memberships that cover this contact (own or family ones).")
     assoc_membership_state = fields.Selection(
         [("member", "Member"), ("former", "Former member"), ("never", "Never member")],
-        string="Membership status", default="never", readonly=True, index=True, copy=False)
-    assoc_member_since = fields.Date(string="Member since", readonly=True, copy=False)
-    assoc_membership_last_date = fields.Date(string="Last membership", readonly=True, copy=False,
-                                             help="Start of the latest membership.")
-    assoc_membership_end = fields.Date(string="Membership valid until", readonly=True, copy=False,
-                                       index=True)
+        string="Membership status", compute="_compute_assoc_membership_status",
+        search="_search_assoc_membership_state")
+    assoc_member_since = fields.Date(string="Member since", compute="_compute_assoc_membership_status",
+                                     search=_search_status("member_since"))
+    assoc_membership_last_date = fields.Date(
+        string="Last membership", compute="_compute_assoc_membership_status",
+        search=_search_status("last_date"), help="Start of the latest membership.")
+    assoc_membership_end = fields.Date(string="Membership valid until", compute="_compute_assoc_membership_status",
+                                       search=_search_status("end_date"))
     assoc_membership_last_type_id = fields.Many2one(
-        "assoc.membership.type", string="Last membership type", readonly=True, copy=False, index=True)
-    assoc_membership_last_amount = fields.Float(string="Last dues", digits=(16, 2), readonly=True,
-                                                copy=False)
-    assoc_membership_count = fields.Integer(string="Number of memberships", readonly=True, copy=False)
-    assoc_membership_total = fields.Float(string="Total dues", digits=(16, 2), readonly=True, copy=False)
-    assoc_member_number = fields.Char(string="Member number", readonly=True, copy=False, index=True)
+        "assoc.membership.type", string="Last membership type", compute="_compute_assoc_membership_status",
+        search=_search_status("last_type_id"))
+    assoc_membership_last_amount = fields.Float(
+        string="Last dues", digits=(16, 2), compute="_compute_assoc_membership_status",
+        search=_search_status("last_amount"))
+    assoc_membership_count = fields.Integer(
+        string="Number of memberships", compute="_compute_assoc_membership_status",
+        search=_search_status("membership_count"))
+    assoc_membership_total = fields.Float(
+        string="Total dues", digits=(16, 2), compute="_compute_assoc_membership_status",
+        search=_search_status("total"))
+    assoc_member_number = fields.Char(string="Member number", readonly=True, copy=False, index="btree_not_null")
     assoc_member_on = fields.Date(
         string="Member on", compute="_compute_assoc_member_on", search="_search_assoc_member_on",
         help="Search the people who were members on a given day.")
@@ -99,6 +125,32 @@ class ResPartner(models.Model):
     _sql_constraints = [
         ("assoc_member_number_unique", "UNIQUE (assoc_member_number)", "A member number is unique."),
     ]
+
+    def _compute_assoc_membership_status(self):
+        ids = [pid for pid in self._origin.ids if pid]
+        statuses = self.env["assoc.membership.status"].sudo().search([("partner_id", "in", ids)])
+        by_partner = {status.partner_id.id: status for status in statuses}
+        for partner in self:
+            status = by_partner.get(partner._origin.id)
+            for partner_field, status_field in STATUS_FIELDS.items():
+                partner[partner_field] = status[status_field] if status else (
+                    "never" if status_field == "state" else False)
+
+    def _search_assoc_membership_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(_("Search the membership status with “is” or “is in”."))
+        values = {v or "never" for v in (value if isinstance(value, (list, tuple)) else [value])}
+        if operator in ("!=", "not in"):
+            values = set(STATES) - values
+        started = [state for state in ("member", "former") if state in values]
+        domains = [[("id", "in", self._assoc_status_partners([("state", "in", started)]))]] if started else []
+        if "never" in values:
+            domains.append([("id", "not in", self._assoc_status_partners([("state", "in", ["member", "former"])]))])
+        return expression.OR(domains) if domains else expression.FALSE_DOMAIN
+
+    @api.model
+    def _assoc_status_partners(self, domain):
+        return self.env["assoc.membership.status"].sudo()._search(domain).subselect("partner_id")
 
     def _compute_assoc_member_on(self):
         self.assoc_member_on = False
@@ -139,7 +191,7 @@ class ResPartner(models.Model):
     @api.model
     def _assoc_update_membership_status(self, partner_ids=None, today=None):
         """Recompute status, tags and renewals set-based, for the partners given or for all.
-        Returns the number of contacts whose status changed."""
+        Returns the number of status rows written."""
         self.env.flush_all()
         params = {
             "today": today or fields.Date.context_today(self),
@@ -149,13 +201,15 @@ class ResPartner(models.Model):
         }
         only = partner_ids is not None
         cr = self.env.cr
-        cr.execute(STATUS_SQL.format(
-            cover_filter="AND rel.partner_id = ANY(%(ids)s)" if only else "",
-            partner_filter="AND p.id = ANY(%(ids)s)" if only else ""), params)
+        cr.execute(STATUS_SQL.format(partner_filter="AND rel.partner_id = ANY(%(ids)s)" if only else ""), params)
         changed = cr.rowcount
-        cr.execute(TAGS_SQL.format(partner_filter="AND p.id = ANY(%(ids)s)" if only else ""), params)
+        cr.execute(STATUS_CLEANUP_SQL.format(status_filter="AND s.partner_id = ANY(%(ids)s)" if only else ""), params)
+        changed += cr.rowcount
+        cr.execute(TAGS_SQL.format(rel_filter="AND rel.partner_id = ANY(%(ids)s)" if only else "",
+                                   status_filter="AND s.partner_id = ANY(%(ids)s)" if only else ""), params)
         cr.execute(RENEWED_SQL.format(holder_filter="AND m.partner_id = ANY(%(ids)s)" if only else ""), params)
-        self.invalidate_model(STATUS_FIELDS)
+        self.env["assoc.membership.status"].invalidate_model()
+        self.invalidate_model([*STATUS_FIELDS, "category_id"])
         self.env["res.partner.category"].invalidate_model(["partner_ids"])
         self.env["assoc.membership"].invalidate_model(["is_renewed"])
         return changed
@@ -163,16 +217,6 @@ class ResPartner(models.Model):
     @api.model
     def _cron_update_membership_status(self):
         self._assoc_update_membership_status()
-
-    @api.model
-    def _assoc_bulk_created(self, partner_ids):
-        partner_ids = super()._assoc_bulk_created(partner_ids)
-        self.env.cr.execute(
-            "UPDATE res_partner SET assoc_membership_state = 'never', assoc_membership_count = 0, "
-            "assoc_membership_total = 0 WHERE id = ANY(%s) AND assoc_membership_state IS NULL",
-            [list(partner_ids)])
-        self.invalidate_model(STATUS_FIELDS)
-        return partner_ids
 
     def _assoc_assign_member_numbers(self):
         """Give a member number, for life, to the people who have none (gapless sequence)."""

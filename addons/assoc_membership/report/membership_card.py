@@ -17,8 +17,19 @@ SHEET_COLUMNS, SHEET_ROWS = 2, 5
 ACCENT = HexColor("#1F5F8B")
 
 
-def draw_card(canvas, card, x, y, logo=None):
-    """Draw one card with its lower-left corner at (x, y)."""
+LOGO_FORM = "assoc_card_logo"
+LOGO_SIZE = 10 * mm
+
+
+def define_logo(canvas, logo_image):
+    """The logo as a form XObject: embedded once, drawn on every card."""
+    canvas.beginForm(LOGO_FORM, 0, 0, LOGO_SIZE, LOGO_SIZE)
+    canvas.drawImage(logo_image, 0, 0, LOGO_SIZE, LOGO_SIZE, preserveAspectRatio=True, mask="auto")
+    canvas.endForm()
+
+
+def draw_card(canvas, card, x, y, logo=False):
+    """Draw one card with its lower-left corner at (x, y); `logo`: the logo form is defined."""
     canvas.saveState()
     canvas.setStrokeColor(HexColor("#BBBBBB"))
     canvas.setLineWidth(0.3)
@@ -27,8 +38,10 @@ def draw_card(canvas, card, x, y, logo=None):
     canvas.rect(x, y + CARD_HEIGHT - 12 * mm, CARD_WIDTH, 12 * mm, stroke=0, fill=1)
     text_left = x + 4 * mm
     if logo:
-        canvas.drawImage(logo, x + 2.5 * mm, y + CARD_HEIGHT - 11 * mm, 10 * mm, 10 * mm,
-                         preserveAspectRatio=True, mask="auto")
+        canvas.saveState()
+        canvas.translate(x + 2.5 * mm, y + CARD_HEIGHT - 11 * mm)
+        canvas.doForm(LOGO_FORM)
+        canvas.restoreState()
         text_left = x + 14 * mm
     canvas.setFillColor(HexColor("#FFFFFF"))
     width = x + CARD_WIDTH - 3 * mm - text_left
@@ -58,6 +71,9 @@ def render_cards(cards, layout="single", logo=None):
     page_size = (CARD_WIDTH, CARD_HEIGHT) if layout == "single" else A4
     canvas = Canvas(buffer, pagesize=page_size, invariant=True, pageCompression=1)
     canvas.setTitle(cards[0]["title"] if cards else "")
+    if logo_image:
+        define_logo(canvas, logo_image)
+    logo_image = bool(logo_image)
     if layout == "single":
         for card in cards:
             draw_card(canvas, card, 0, 0, logo_image)

@@ -1,9 +1,12 @@
 """Shared drawing helpers for the reportlab documents of assoc_membership."""
 
+import functools
 import io
 import os
 
 import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from qrcode.util import BIT_LIMIT_TABLE
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -30,13 +33,24 @@ def image_reader(data):
     return ImageReader(io.BytesIO(data)) if data else None
 
 
+def _qr_version(length):
+    """Smallest QR version holding `length` bytes at level M (saves qrcode's own fitting)."""
+    for version in range(1, 41):
+        if 4 + (8 if version < 10 else 16) + 8 * length <= BIT_LIMIT_TABLE[ERROR_CORRECT_M][version]:
+            return version
+    raise ValueError("Too much data for a QR code")
+
+
+@functools.lru_cache(maxsize=4096)
 def qr_matrix(data):
-    """Rows of booleans (dark modules) of a QR code. The mask pattern is fixed: choosing the
-    "best" one costs four times the encoding and any mask is valid for every reader."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, mask_pattern=0)
-    code.add_data(data)
-    code.make(fit=True)
-    return code.get_matrix()
+    """Rows of booleans (dark modules) of a QR code, byte mode, level M. The mask pattern is
+    fixed: choosing the "best" one costs four times the encoding and every reader reads any."""
+    payload = data.encode()
+    code = qrcode.QRCode(version=_qr_version(len(payload)), error_correction=ERROR_CORRECT_M, border=0,
+                         mask_pattern=0)
+    code.add_data(payload, optimize=0)
+    code.make(fit=False)
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 def draw_qr(canvas, url, x, y, size):
