@@ -34,17 +34,18 @@ class ResPartner(models.Model):
         tells the visitor nothing about whether the address was known."""
         partners = self.sudo().search([("email_normalized", "=", email)], order="id")
         users = partners.with_context(active_test=False).user_ids
-        if any(user._is_internal() or not user.active for user in users):
-            return False  # staff log in as usual; a revoked access stays revoked
+        if len(users) > 1 or any(user._is_internal() or not user.active for user in users):
+            return False  # staff log in as usual, a revoked access stays revoked, an ambiguous address gets nothing
         partner = users.partner_id[:1] or partners.filtered(lambda p: not p.is_company)[:1] or partners[:1]
         now = fields.Datetime.now()
-        if not partner or (partner.assoc_portal_invite_date and partner.assoc_portal_invite_date > now - INVITATION_DELAY):
+        last_request = partner.assoc_portal_invite_date
+        if not partner or (last_request and last_request > now - INVITATION_DELAY):
             return False
         partner.assoc_portal_invite_date = now
         try:
             with self.env.cr.savepoint():
                 if users:
-                    users[:1].action_reset_password()
+                    users.action_reset_password()
                 else:
                     wizard = self.env["portal.wizard"].sudo().create({"partner_ids": [Command.set(partner.ids)]})
                     wizard.user_ids.action_grant_access()

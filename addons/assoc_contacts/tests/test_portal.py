@@ -23,13 +23,15 @@ class AssocPortalCase(HttpCase):
         Partner = cls.env["res.partner"].with_context(assoc_system_tags=True)
         france = cls.env.ref("base.fr")
         cls.marie = Partner.create({
-            "firstname": "Marie", "lastname": "Dupont", "email": "marie.dupont@example.fr", "phone": "+33 6 12 34 56 78",
-            "street": "12 rue de la République", "zip": "69002", "city": "Lyon", "country_id": france.id,
+            "firstname": "Marie", "lastname": "Dupont", "email": "marie.dupont@example.fr",
+            "phone": "+33 6 12 34 56 78", "street": "12 rue de la République", "zip": "69002", "city": "Lyon",
+            "country_id": france.id,
             "category_id": [Command.link(cls.tag_member.id)], "assoc_directory_optin": True,
         })
         cls.jean = Partner.create({
-            "firstname": "Jean", "lastname": "Lefèvre", "email": "jean.lefevre@example.fr", "phone": "+33 6 98 76 54 32",
-            "street": "3 cours Napoléon", "zip": "20000", "city": "Ajaccio", "country_id": france.id,
+            "firstname": "Jean", "lastname": "Lefèvre", "email": "jean.lefevre@example.fr",
+            "phone": "+33 6 98 76 54 32", "street": "3 cours Napoléon", "zip": "20000", "city": "Ajaccio",
+            "country_id": france.id,
             "category_id": [Command.link(cls.tag_member.id)], "assoc_directory_optin": False,
         })
         cls.elise = Partner.create({
@@ -41,19 +43,20 @@ class AssocPortalCase(HttpCase):
             "firstname": "Paul", "lastname": "Girard", "email": "paul.girard@example.fr", "city": "Brest",
             "zip": "29200", "country_id": france.id, "assoc_directory_optin": True,
         })
-        cls.user_marie = cls._portal_user(cls.marie, "marie")
-        cls.user_jean = cls._portal_user(cls.jean, "jean")
-        cls.user_paul = cls._portal_user(cls.paul, "paul")
+        cls.user_marie = cls._portal_user(cls.marie)
+        cls.user_jean = cls._portal_user(cls.jean)
+        cls.user_paul = cls._portal_user(cls.paul)
 
     @classmethod
-    def _portal_user(cls, partner, login):
+    def _portal_user(cls, partner):
+        """A portal user whose login and password are the contact's email."""
         return cls.env["res.users"].with_context(no_reset_password=True).create({
-            "login": login, "password": f"{login}-Portail-2025", "partner_id": partner.id,
+            "login": partner.email, "password": partner.email, "partner_id": partner.id,
             "groups_id": [Command.set([cls.env.ref("base.group_portal").id])],
         })
 
     def _login(self, user):
-        self.authenticate(user.login, f"{user.login}-Portail-2025")
+        self.authenticate(user.login, user.login)
 
     def _csrf(self, url):
         page = self.url_open(url).text
@@ -97,7 +100,10 @@ class TestPortalAccess(AssocPortalCase):
 
     def test_staff_and_revoked_accounts_get_nothing(self):
         Partner = self.env["res.partner"]
-        self.assertFalse(Partner._assoc_portal_invite_known_email(self.env.user.partner_id.email or "admin@example.com"))
+        staff = self.env["res.users"].create({"name": "Claire Martin", "login": "claire.martin@example.fr",
+                                              "email": "claire.martin@example.fr"})
+        self.assertFalse(Partner._assoc_portal_invite_known_email("claire.martin@example.fr"))
+        self.assertTrue(staff._is_internal(), "staff keep their own login")
         self.user_jean.active = False
         self.assertFalse(Partner._assoc_portal_invite_known_email("jean.lefevre@example.fr"))
         self.assertFalse(self.user_jean.active, "a revoked access stays revoked")
@@ -135,7 +141,7 @@ class TestPortalDetails(AssocPortalCase):
     def test_member_updates_details_consents_and_custom_fields(self):
         self._login(self.user_marie)
         page = self.url_open("/my/member").text
-        self.assertIn('name="%s"' % self.skills.name, page)
+        self.assertIn(f'name="{self.skills.name}"', page)
         self.assertNotIn(self.internal_note.name, page, "fields not marked editable stay hidden")
         response = self._post_details(**{
             "city": "Villeurbanne", "zip": "69100", "birthdate": "1984-02-29",
@@ -277,3 +283,14 @@ class TestPortalDirectoryHistory(AssocPortalCase):
         self.company.assoc_portal_primary_color = "#004488"
         self._login(self.user_marie)
         self.assertIn("#004488", self.url_open("/my").text)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTour(AssocPortalCase):
+    def test_member_tour(self):
+        """A member updates their phone and a consent, then looks for a member in the directory."""
+        self.start_tour("/my", "assoc_portal_member_tour", login=self.user_marie.login)
+        self.assertEqual(self.marie.phone, "+33 6 11 22 33 44")
+        self.assertTrue(self.env["assoc.interaction"].search(
+            [("partner_id", "=", self.marie.id), ("type_id.code", "=", "portal_update")]))
+        self.assertEqual(self.env["assoc.consent"].search([("partner_id", "=", self.marie.id)]).state, "granted")
