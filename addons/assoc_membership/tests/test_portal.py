@@ -22,14 +22,14 @@ class TestMembershipPortal(HttpCase):
         france = cls.env.ref("base.fr")
         Partner = cls.env["res.partner"]
         cls.marie, cls.jean, cls.sophie, cls.lucas = Partner.create([
-            {"firstname": "Marie", "lastname": "Dupont", "email": "marie.dupont@example.fr", "street": "12 rue de la République",
-             "zip": "69002", "city": "Lyon", "country_id": france.id},
-            {"firstname": "Jean", "lastname": "Lefèvre", "email": "jean.lefevre@example.fr", "street": "3 cours Napoléon",
-             "zip": "20000", "city": "Ajaccio", "country_id": france.id},
-            {"firstname": "Sophie", "lastname": "Martin", "email": "sophie.martin@example.fr", "street": "5 allée des Tilleuls",
-             "zip": "44000", "city": "Nantes", "country_id": france.id},
-            {"firstname": "Lucas", "lastname": "Martin", "email": "lucas.martin@example.fr", "street": "5 allée des Tilleuls",
-             "zip": "44000", "city": "Nantes", "country_id": france.id},
+            {"firstname": "Marie", "lastname": "Dupont", "email": "marie.dupont@example.fr",
+             "street": "12 rue de la République", "zip": "69002", "city": "Lyon", "country_id": france.id},
+            {"firstname": "Jean", "lastname": "Lefèvre", "email": "jean.lefevre@example.fr",
+             "street": "3 cours Napoléon", "zip": "20000", "city": "Ajaccio", "country_id": france.id},
+            {"firstname": "Sophie", "lastname": "Martin", "email": "sophie.martin@example.fr",
+             "street": "5 allée des Tilleuls", "zip": "44000", "city": "Nantes", "country_id": france.id},
+            {"firstname": "Lucas", "lastname": "Martin", "email": "lucas.martin@example.fr",
+             "street": "5 allée des Tilleuls", "zip": "44000", "city": "Nantes", "country_id": france.id},
         ])
         cls.env["assoc.household"].create_for_partners(cls.sophie | cls.lucas, primary=cls.sophie)
         Type = cls.env["assoc.membership.type"]
@@ -43,8 +43,9 @@ class TestMembershipPortal(HttpCase):
                                            "date": today - relativedelta(years=3)})
         cls.marie_current = Membership.create({"partner_id": cls.marie.id, "type_id": cls.rolling.id,
                                                "state": "confirmed", "date": today - timedelta(days=100)})
+        ends_soon = today - relativedelta(months=12) + timedelta(days=20)
         cls.jean_current = Membership.create({"partner_id": cls.jean.id, "type_id": cls.rolling.id,
-                                              "state": "confirmed", "date": today - relativedelta(months=12) + timedelta(days=20)})
+                                              "state": "confirmed", "date": ends_soon})
         cls.sophie_family = Membership.create({"partner_id": cls.sophie.id, "type_id": cls.family.id,
                                                "state": "confirmed", "date": today - timedelta(days=10)})
         group_portal = cls.env.ref("base.group_portal")
@@ -99,7 +100,7 @@ class TestMembershipPortal(HttpCase):
         self.login(self.lucas)
         page = self.url_open("/my/card").text
         self.assertIn("Sophie Martin", page)
-        self.assertNotIn("/my/card/%s/card" % self.sophie_family.id, page)
+        self.assertNotIn(f"/my/card/{self.sophie_family.id}/card", page)
         self.assertEqual(self.url_open(f"/my/card/{self.sophie_family.id}/card").status_code, 404)
 
     def test_other_members_documents_are_out_of_reach(self):
