@@ -13,8 +13,9 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import odoo
 import requests
+
+import odoo
 
 ORDER = 90
 REQUIRES = "assoc_contacts"
