@@ -43,6 +43,11 @@
         "report/assoc_letter_report.xml",
         "report/assoc_label_report.xml",
         "views/assoc_letter_views.xml",
+        "security/assoc_portal_security.xml",
+        "data/assoc_portal_data.xml",
+        "views/assoc_portal_views.xml",
+        "views/res_config_settings_portal_views.xml",
+        "views/portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": ["assoc_contacts/static/tests/tours/*.js"],

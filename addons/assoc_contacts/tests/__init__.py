@@ -10,5 +10,7 @@ from . import test_interaction_stats
 from . import test_tasks_dashboard
 from . import test_custom_fields
 from . import test_duplicate_import
+from . import test_portal
+from . import test_portal_security
 from . import test_duplicate_mass_actions
 from . import test_duplicate_letters
