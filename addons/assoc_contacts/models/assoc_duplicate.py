@@ -56,22 +56,31 @@ INSERT_PAIRS = f"""
       JOIN res_partner a ON a.id = pairs.a
       JOIN res_partner b ON b.id = pairs.b
      WHERE a.parent_id IS DISTINCT FROM b.id AND b.parent_id IS DISTINCT FROM a.id
+       -- people of one household share an address and often a name: not duplicates for that alone
+       AND NOT COALESCE(a.household_id = b.household_id AND %(criterion)s IN ('address', 'lastname'), FALSE)
     ON CONFLICT (partner_a_id, partner_b_id) DO UPDATE
        SET criterion = EXCLUDED.criterion, score = EXCLUDED.score
      WHERE assoc_duplicate.state = 'pending' AND EXCLUDED.score > assoc_duplicate.score"""
+# The automatic check runs at every creation: one SELECT on indexed keys (cheap to plan);
+# the INSERT, heavier to plan, only runs when a match was found.
 EMAIL_MATCHES = """
     WITH fresh AS (
-        SELECT p.id, p.assoc_email_key AS key FROM res_partner p
+        SELECT p.id, p.parent_id, p.assoc_email_key AS key FROM res_partner p
          WHERE p.id = ANY(%(ids)s) AND p.active AND p.assoc_email_key IS NOT NULL
-        UNION SELECT e.partner_id, e.email_key FROM assoc_partner_email e
-         WHERE e.partner_id = ANY(%(ids)s) AND e.email_key IS NOT NULL),
-    known AS (
-        SELECT p.id, p.assoc_email_key AS key FROM res_partner p
+        UNION ALL SELECT p.id, p.parent_id, e.email_key FROM assoc_partner_email e
+          JOIN res_partner p ON p.id = e.partner_id
+         WHERE e.partner_id = ANY(%(ids)s) AND p.active AND e.email_key IS NOT NULL),
+    owners AS (
+        SELECT p.id, p.parent_id, p.assoc_email_key AS key FROM res_partner p
          WHERE p.assoc_email_key IN (SELECT key FROM fresh) AND p.active
-        UNION SELECT e.partner_id, e.email_key FROM assoc_partner_email e
-         WHERE e.email_key IN (SELECT key FROM fresh))
-    SELECT DISTINCT LEAST(fresh.id, known.id) AS a, GREATEST(fresh.id, known.id) AS b
-      FROM fresh JOIN known ON known.key = fresh.key AND known.id <> fresh.id"""
+        UNION ALL SELECT p.id, p.parent_id, e.email_key FROM assoc_partner_email e
+          JOIN res_partner p ON p.id = e.partner_id
+         WHERE e.email_key IN (SELECT key FROM fresh) AND p.active)
+    SELECT DISTINCT LEAST(fresh.id, owners.id), GREATEST(fresh.id, owners.id)
+      FROM fresh JOIN owners ON owners.key = fresh.key
+     WHERE owners.id <> fresh.id
+       AND owners.id IS DISTINCT FROM fresh.parent_id AND owners.parent_id IS DISTINCT FROM fresh.id"""
+GIVEN_PAIRS = "SELECT * FROM unnest(%(a)s::int[], %(b)s::int[]) AS given(a, b)"
 
 
 class AssocDuplicate(models.Model):
@@ -127,9 +136,15 @@ class AssocDuplicate(models.Model):
 
     @api.model
     def _record_email_matches(self, partner_ids):
+        """Pairs of these contacts with any contact sharing a normalized email (main or secondary)."""
         if not partner_ids:
             return 0
-        return self._insert_pairs("email", EMAIL_MATCHES, {"ids": list(partner_ids)})
+        self.env.cr.execute(EMAIL_MATCHES, {"ids": list(partner_ids)})
+        pairs = self.env.cr.fetchall()
+        if not pairs:
+            return 0
+        firsts, seconds = zip(*sorted(pairs))
+        return self._insert_pairs("email", GIVEN_PAIRS, {"a": list(firsts), "b": list(seconds)})
 
     @api.model
     def _group_cap(self):

@@ -46,6 +46,10 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("email"):
+                # in the INSERT itself, so that the check below needs no extra UPDATE
+                vals.setdefault("assoc_email_key", email_key(vals["email"]))
         partners = super().create(vals_list)
         if not self.env.context.get("assoc_skip_duplicate_check"):
             partners._assoc_check_email_duplicates()
@@ -54,12 +58,12 @@ class ResPartner(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if "email" in vals and vals["email"] and not self.env.context.get("assoc_skip_duplicate_check"):
+            self.flush_recordset(["assoc_email_key"])
             self._assoc_check_email_duplicates()
         return result
 
     def _assoc_check_email_duplicates(self):
         """The automatic check: one indexed query records every contact sharing a normalized email."""
-        self.flush_recordset(["assoc_email_key", "active", "parent_id"])
         self.env["assoc.partner.email"].flush_model(["email_key", "partner_id"])
         return self.env["assoc.duplicate"]._record_email_matches(self.ids)
 

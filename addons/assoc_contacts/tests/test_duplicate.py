@@ -140,6 +140,10 @@ class TestDuplicateScans(DuplicateCase):
         self.assertTrue(household)
         self.assertEqual(spouse.household_id, household)
         self.assertEqual(household.primary_partner_id, self.partner_marie)
+        child = self.person("Léo", "Dupont", street="12 rue de la République", zip="69002", city="Lyon",
+                            household_id=household.id)
+        self.scan("address", "lastname")
+        self.assertFalse(self.pair(self.partner_marie, child), "one household's address is no duplicate")
 
 
 @tagged("post_install", "-at_install")
