@@ -29,9 +29,20 @@ DEMO_USERS = [
     ("delegue", "Sophie Petit (déléguée territoriale)", ["assoc_contacts.group_assoc_territory_delegate"]),
     ("collecteur", "Luc Moreau (collecteur régional)", ["assoc_contacts.group_assoc_regional_collector"]),
     ("animateur", "Nadia Haddad (animatrice de groupe)", ["assoc_contacts.group_assoc_group_animator"]),
+    ("cellule", "Julien Fabre (animateur de pôle)", ["assoc_contacts.group_assoc_thematic_animator"]),
     ("donateurs", "Hélène Roux (relations donateurs)", ["assoc_contacts.group_assoc_donor_relations"]),
     ("benevole", "Karim Benali (bénévole)", ["assoc_contacts.group_assoc_volunteer"]),
 ]
+
+# What each profile covers, applied once the generator has created the groups: territories
+# (xml ids), groups they animate, groups their own contact belongs to (by name).
+DEMO_USER_SCOPES = {
+    "delegue": {"territories": ["assoc_contacts.territory_dep_44", "assoc_contacts.territory_dep_85"]},
+    "collecteur": {"territories": ["assoc_contacts.territory_reg_52"]},
+    "animateur": {"animates": ["Groupe local Loire-Atlantique"]},
+    "cellule": {"animates": ["Pôle Communication", "Cellule Numérique"]},
+    "benevole": {"member_of": ["Groupe local Loire-Atlantique"]},
+}
 
 
 def odoo(config, dbname, *args):
@@ -50,7 +61,7 @@ def state(config, dbname):
         return None
     with odoo_env.environment(dbname) as env:
         params = env["ir.config_parameter"].sudo()
-        return {key: params.get_param(f"assoc.demo.{key}") for key in ("company", "addons", "users", "data")}
+        return {key: params.get_param(f"assoc.demo.{key}") for key in ("company", "addons", "users", "data", "scopes")}
 
 
 def addons_digest():
@@ -109,6 +120,18 @@ def setup_users(env):
     mark(env, "users")
 
 
+def setup_user_scopes(env):
+    Group = env["assoc.group"]
+    for login, scope in DEMO_USER_SCOPES.items():
+        user = env["res.users"].search([("login", "=", login)])
+        territories = [env.ref(xmlid).id for xmlid in scope.get("territories", [])]
+        animated = Group.search([("name", "in", scope.get("animates", []))])
+        user.write({"assoc_territory_ids": [(6, 0, territories)], "assoc_animated_group_ids": [(6, 0, animated.ids)]})
+        for group in Group.search([("name", "in", scope.get("member_of", []))]):
+            group.add_partners(user.partner_id)
+    mark(env, "scopes")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-c", "--config", required=True)
@@ -146,6 +169,9 @@ def main():
         generate.run(args.config, args.database, args.contacts)
         with odoo_env.environment(args.database) as env:
             mark(env, "data")
+    if not done["scopes"]:
+        with odoo_env.environment(args.database) as env:
+            setup_user_scopes(env)
     print(f"assoc: the demo database {args.database} is ready")
 
 
