@@ -11,6 +11,7 @@
     "data": [
         "security/assoc_cheques_security.xml",
         "security/ir.model.access.csv",
+        "security/assoc_rules.xml",
         "data/account_payment_method_data.xml",
         "data/assoc_interaction_type_data.xml",
         "report/assoc_cheque_slip_report.xml",

@@ -155,7 +155,7 @@ class AccountPayment(models.Model):
         instead of 511200, to be matched with the bank statement's debit line."""
         self._assoc_check_returnable()
         reversals = self.move_id._reverse_moves(
-            [{"date": date, "ref": _("Returned cheque %s", p.assoc_cheque_number or p.name)} for p in self]
+            [{"date": date, "ref": self.env._("Returned cheque %s", p.assoc_cheque_number or p.name)} for p in self]
         )
         for payment, reversal in zip(self, reversals, strict=True):
             if payment.assoc_cheque_state == "cashed":
@@ -191,7 +191,7 @@ class AccountPayment(models.Model):
         self.env["assoc.interaction"].log_events([{
             "partner_id": payment.partner_id.id,
             "type_code": "cheque_returned",
-            "name": _("Cheque %(number)s of %(amount)s returned unpaid",
+            "name": self.env._("Cheque %(number)s of %(amount)s returned unpaid",
                       number=payment.assoc_cheque_number or "", amount=payment.currency_id.format(payment.amount)),
             "note": reason,
             "origin": payment,

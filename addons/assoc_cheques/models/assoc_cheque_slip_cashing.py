@@ -41,7 +41,7 @@ class AssocChequeSlip(models.Model):
         credit_lines = [Command.create({
             "account_id": line.account_id.id,
             "partner_id": line.partner_id.id,
-            "name": _("Cheque %s", line.move_id.origin_payment_id.assoc_cheque_number),
+            "name": self.env._("Cheque %s", line.move_id.origin_payment_id.assoc_cheque_number),
             "balance": -line.balance,
             "amount_currency": -line.amount_currency,
             "currency_id": line.currency_id.id,
@@ -106,7 +106,8 @@ class AssocChequeSlip(models.Model):
         cheque_lines.remove_move_reconcile()
         today = fields.Date.context_today(self)
         reversals = self.move_id._reverse_moves(
-            [{"date": max(today, slip.cash_date), "ref": _("Cancellation of slip %s", slip.name)} for slip in self],
+            [{"date": max(today, slip.cash_date), "ref": self.env._("Cancellation of slip %s", slip.name)}
+             for slip in self],
             cancel=True,
         )
         for slip, reversal in zip(self, reversals, strict=True):

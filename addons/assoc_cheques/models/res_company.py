@@ -31,7 +31,7 @@ class ResCompany(models.Model):
         method = self.env.ref("assoc_cheques.payment_method_assoc_cheque")
         for company in self.filtered(lambda c: not c.assoc_cheque_journal_id):
             account = company._assoc_cheque_account()
-            company.assoc_cheque_journal_id = self.env["account.journal"].create({
+            journal = self.env["account.journal"].create({
                 "name": _("Cheques received"),
                 "code": company._assoc_free_journal_code("CHQ"),
                 "type": "bank",
@@ -42,6 +42,12 @@ class ResCompany(models.Model):
                 ],
                 "outbound_payment_method_line_ids": [Command.clear()],
             })
+            # Charts load in English: give the journal its name in every installed language.
+            journal.update_field_translations("name", {
+                code: self.with_context(lang=code).env._("Cheques received")
+                for code, _label in self.env["res.lang"].get_installed()
+            })
+            company.assoc_cheque_journal_id = journal
 
     def _assoc_cheque_account(self):
         self.ensure_one()
