@@ -122,6 +122,7 @@ def insert_partners(env, people, start, country_id, lang):
             "name": display_name(person), "complete_name": display_name(person),
             "firstname": None if person["is_company"] else person["first"] or None,
             "lastname": None if person["is_company"] else person["last"] or None,
+            "title": person.get("title_id"), "birthdate": person.get("birthdate"),
             "email": person["email"], "phone": person["phone"], "street": person["street"],
             "zip": person["zip"], "city": person["city"], "country_id": country_id,
             "is_company": person["is_company"], "type": "contact", "active": True, "lang": lang,
@@ -183,7 +184,7 @@ THEMATIC_GROUPS = ["Commission Climat", "Commission Solidarité", "Commission Cu
 CELLS = ["Cellule Événements", "Cellule Collecte", "Cellule Numérique"]
 FUNCTIONS = ["Président(e)", "Trésorier(ère)", "Secrétaire", "Directeur(trice)", "Chargé(e) de mission",
              "Bénévole", "Élu(e) municipal(e)", "Salarié(e)"]
-TIMELINE_REF = f"{REF_PREFIX}TIMELINE"
+TIMELINE_REF = "ASSOC-BENCH-TIMELINE"
 TIMELINE_SIZE = 10000
 
 
@@ -204,30 +205,33 @@ def ensure_groups(env):
     wanted += [(name, "cell", "Siège", None) for name in CELLS]
     missing = [w for w in wanted if w[0] not in existing]
     if missing:
-        created = Group.create([{"name": name, "group_type": kind, "location": location,
+        areas = {t.code: t.id for t in env["assoc.territory"].search([("kind", "=", "department")])}
+        created = Group.create([{"name": name, "group_type": kind, "location": location, "territory_id": areas.get(code),
                                  "email": f"{fold(name).lower().replace(' ', '.')}@exemple.fr"}
-                                for name, kind, location, _code in missing])
+                                for name, kind, location, code in missing])
         existing.update({group.name: group.id for group in created})
     local = {code: existing[name] for name, kind, _loc, code in wanted if kind == "local"}
     others = [existing[name] for name, kind, _loc, _code in wanted if kind != "local"]
     return {"local": local, "others": others}
 
 
+def add_civility_and_birthdate(env, rng, people):
+    """Madame/Monsieur from the first name's gender, and a birth date for most people."""
+    titles = {True: env.ref("base.res_partner_title_madam").id, False: env.ref("base.res_partner_title_mister").id}
+    today = date.today()
+    for person in people:
+        if person["is_company"]:
+            continue
+        person["title_id"] = titles[person["female"]]
+        if rng.random() < 0.6:
+            person["birthdate"] = today - timedelta(days=rng.randint(18 * 365, 90 * 365))
+
+
 def enrich_contacts(env, rng, ids, people, group_ids):
-    """Civility, birth date, engagements, group members, households and affiliations of one batch."""
+    """Engagements, group members, households and affiliations of one batch."""
     today = date.today()
     people_ids = [(pid, person) for pid, person in zip(ids, people) if not person["is_company"]]
     organisation_ids = [pid for pid, person in zip(ids, people) if person["is_company"]]
-    titles = {True: env.ref("base.res_partner_title_madam").id, False: env.ref("base.res_partner_title_mister").id}
-    execute_values(
-        env.cr._obj,
-        "UPDATE res_partner p SET title = v.title, birthdate = v.birthdate::date FROM (VALUES %s) "
-        "AS v(id, title, birthdate) WHERE p.id = v.id",
-        [(pid, titles[person["female"]],
-          today - timedelta(days=rng.randint(18 * 365, 90 * 365)) if rng.random() < 0.6 else None)
-         for pid, person in people_ids],
-        page_size=5000,
-    )
     types = {t.code: t.id for t in env["assoc.engagement.type"].search([("code", "in", list(ENGAGEMENT_SHARES))])}
     engagements = []
     for pid, _person in people_ids:
@@ -342,7 +346,7 @@ def plant_timeline(env):
 
 
 def finish_qualification(env):
-    """Group referents, a few interaction labels, the long timeline."""
+    """Group referents, a few interaction labels, the long timeline, fresh planner statistics."""
     env.cr.execute(
         "UPDATE assoc_group g SET referent_id = m.partner_id FROM (SELECT group_id, min(partner_id) AS partner_id "
         "FROM assoc_group_member WHERE is_current GROUP BY group_id) m WHERE g.id = m.group_id AND g.referent_id IS NULL"
@@ -355,6 +359,9 @@ def finish_qualification(env):
             "ON CONFLICT DO NOTHING", [label_ids, len(label_ids)],
         )
     plant_timeline(env)
+    for table in ("res_partner", "assoc_interaction", "assoc_engagement", "res_partner_assoc_engagement_type_rel",
+                  "assoc_group_member", "assoc_affiliation", "assoc_household"):
+        env.cr.execute(f"ANALYZE {table}")
 
 
 def generated_count(env):
@@ -383,12 +390,14 @@ def generate(env, rng, contacts, log):
                 people.append(factory.organisation())
             else:
                 people.append(factory.person())
+        qualification_rng = type(rng)(f"{seed}-{start}-qualification")
+        add_civility_and_birthdate(env, qualification_rng, people)
         env.cr.execute("DELETE FROM res_partner WHERE ref >= %s AND ref LIKE %s",
                        [f"{REF_PREFIX}{start:07d}", f"{REF_PREFIX}%"])
         ids = insert_partners(env, people, start, country_id, lang)
         insert_tags(env, batch_rng, ids, tag_ids)
         insert_interactions(env, batch_rng, ids, lang)
-        enrich_contacts(env, type(rng)(f"{seed}-{start}-qualification"), ids, people, group_ids)
+        enrich_contacts(env, qualification_rng, ids, people, group_ids)
         env["res.partner"]._assoc_bulk_created(ids)
         env.cr.commit()
         log(f"contacts: {start + len(ids)}/{contacts}")

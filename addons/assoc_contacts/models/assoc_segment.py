@@ -46,6 +46,8 @@ class AssocSegment(models.Model):
 
     def _domain_error(self):
         """Why the domain cannot be used on contacts, or False."""
+        if "assoc_segment_ids" in (self.domain or ""):
+            return _("A segment cannot be defined from other segments.")
         try:
             domain = safe_eval(self.domain or "[]", {"uid": self.env.uid, "context_today": fields.Date.today})
             self.env["res.partner"].with_context(active_test=True)._search(domain)
@@ -57,7 +59,7 @@ class AssocSegment(models.Model):
         """The contacts domain of these segments (OR), ignoring invalid ones; never raises."""
         domains = []
         for segment in self:
-            if segment.state != "valid":
+            if segment.state != "valid" or "assoc_segment_ids" in (segment.domain or ""):
                 continue
             try:
                 domain = safe_eval(segment.domain or "[]", {"uid": self.env.uid, "context_today": fields.Date.today})

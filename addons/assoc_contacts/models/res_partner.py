@@ -198,7 +198,7 @@ class ResPartner(models.Model):
             UPDATE res_partner p
                SET assoc_interaction_count = 0, assoc_first_interaction_date = NULL,
                    assoc_last_interaction_date = NULL
-             WHERE p.assoc_interaction_count IS DISTINCT FROM 0 {partner_scope}
+             WHERE p.assoc_interaction_count > 0 {partner_scope}
                AND NOT EXISTS (SELECT 1 FROM assoc_interaction i WHERE i.partner_id = p.id)
             """,
             params,

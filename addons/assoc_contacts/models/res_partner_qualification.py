@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.osv import expression
 
+NEGATIVE_OPERATORS = ("not in", "!=", "not ilike", "not like")
+
 
 class ResPartner(models.Model):
     """Engagements, affiliations, groups and segments seen from the contact."""
@@ -48,20 +50,22 @@ class ResPartner(models.Model):
 
     def _compute_assoc_segment_ids(self):
         segments = self.env["assoc.segment"].search([("state", "=", "valid")])
-        matched = {segment: set(self.filtered_domain(segment._partner_domain()).ids) for segment in segments}
+        members = {
+            segment: set(self.search([("id", "in", self.ids)] + segment._partner_domain()).ids) for segment in segments
+        }
         for partner in self:
-            partner.assoc_segment_ids = segments.filtered(lambda s: partner.id in matched[s])
+            partner.assoc_segment_ids = segments.filtered(lambda s: partner.id in members[s])
 
     def _search_assoc_segment_ids(self, operator, value):
         Segment = self.env["assoc.segment"]
-        if operator in ("in", "not in"):
-            segments = Segment.browse(value if isinstance(value, (list, tuple)) else [value])
-        elif operator in ("ilike", "=", "like") and isinstance(value, str):
-            segments, operator = Segment.search([("name", operator, value)]), "in"
+        negative = operator in NEGATIVE_OPERATORS
+        if isinstance(value, str):
+            name_operator = {"not ilike": "ilike", "not like": "like", "!=": "="}.get(operator, operator)
+            segments = Segment.search([("name", name_operator, value)])
         else:
-            segments, operator = Segment.browse(value), "in"
-        domain = segments.exists()._partner_domain()
-        return domain if operator == "in" else ["!", *expression.normalize_domain(domain)]
+            segments = Segment.browse(value if isinstance(value, (list, tuple)) else [value])
+        domain = expression.normalize_domain(segments.exists()._partner_domain())
+        return ["!", *domain] if negative else domain
 
     @api.model
     def _cron_refresh_engagements(self):

@@ -55,6 +55,10 @@ class TestSegment(AssocContactsCase):
         self.assertFalse(self.env["res.partner"].search([("assoc_segment_ids", "in", self.segment_lyon.ids)]))
         unparsable = self.env["assoc.segment"].create({"name": "Syntaxe", "domain": "[('zip', '=',"})
         self.assertEqual(unparsable.state, "invalid")
+        nested = self.env["assoc.segment"].create({
+            "name": "Imbriqué", "domain": f"[('assoc_segment_ids', 'in', [{self.segment_lyon.id}])]",
+        })
+        self.assertEqual(nested.state, "invalid")
 
     def test_interaction_search_saved_as_segment(self):
         self.env["assoc.interaction"].create({

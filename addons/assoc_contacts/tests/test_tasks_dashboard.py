@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import AssocContactsCase
@@ -43,3 +43,12 @@ class TestTasksAndDashboard(AssocContactsCase):
         self.assertEqual(dashboard.month_line_ids[-1].value, dashboard.interaction_month_count)
         members = Partner.search(dashboard.action_open_members()["domain"])
         self.assertIn(self.partner_marie, members)
+
+
+@tagged("post_install", "-at_install")
+class TestOverviewTour(HttpCase):
+    def test_tour_overview(self):
+        member = self.env["res.partner"].create({"firstname": "Aurélie", "lastname": "Member"})
+        member.with_context(assoc_system_tags=True).category_id = [(4, self.env.ref("assoc_contacts.tag_member").id)]
+        self.start_tour("/odoo/action-assoc_contacts.action_assoc_dashboard", "assoc_overview_tour",
+                        login="admin", timeout=120)
