@@ -121,12 +121,14 @@ class AssocTaxReceipt(models.Model):
 
     @api.model
     def _assoc_next_numbers(self, company, count, date):
-        """Gapless numbers from the company's no_gap sequence. The sequence row is locked first
-        (waiting, not failing) so that concurrent issuers queue up instead of racing to create
-        the year's date range; the lock lasts until the issuing transaction ends."""
+        """Gapless numbers from the company's no_gap sequence, taken in the issuing transaction.
+        Concurrent issuers queue on the sequence row (a real update, held until commit): the
+        second one then fails with a serialization error and is retried (by Odoo for requests,
+        by the next cron run for batches) with a snapshot that sees the first one's numbers and
+        the year's date range, so no number is given twice nor skipped."""
         company._assoc_receipts_ensure_sequence()
         sequence = company.sudo().assoc_receipt_sequence_id
-        self.env.cr.execute("SELECT id FROM ir_sequence WHERE id = %s FOR UPDATE", [sequence.id])
+        self.env.cr.execute("UPDATE ir_sequence SET number_next = number_next WHERE id = %s", [sequence.id])
         return [sequence.next_by_id(sequence_date=date) for _i in range(count)]
 
     @api.model

@@ -37,7 +37,7 @@ registry.category("web_tour.tours").add("assoc_receipts_donation_tour", {
         },
         {
             content: "The gift is validated and its receipt issued",
-            trigger: ".o_form_view .o_statusbar_status button.active:contains('Validated')",
+            trigger: ".o_form_view .o_statusbar_status button[aria-checked=true]:contains('Validated')",
         },
         {
             trigger: ".o_form_view button[name=action_open_receipt]",
