@@ -121,7 +121,35 @@ class ResPartner(models.Model):
                                                         ("message_type", "!=", "user_notification")]),
                 ["date", "author_id", "subject", "body", "message_type"]),
             "attachments": partner._assoc_gdpr_rows(partner._assoc_gdpr_attachments(), ["name", "mimetype", "create_date"]),
+            **{model.replace(".", "_"): partner._assoc_gdpr_rows(records, partner._assoc_gdpr_field_names(records))
+               for model, records in partner._assoc_gdpr_other_records().items()},
         }
+
+    def _assoc_gdpr_other_records(self):
+        """Records of the other association models that name this contact in partner_id
+        (memberships, gifts, receipts...), found from the registry so that every addon's data is
+        covered even before it extends the hook."""
+        covered = {"assoc.consent", "assoc.interaction", "assoc.engagement", "assoc.affiliation",
+                   "assoc.group.member", "assoc.partner.email", "assoc.gdpr.log"}
+        found = {}
+        for name in sorted(self.env.registry.models):
+            Model = self.env[name]
+            field = Model._fields.get("partner_id")
+            if (not name.startswith("assoc.") or name in covered or Model._transient or Model._abstract
+                    or not Model._auto or not field or field.type != "many2one" or field.comodel_name != "res.partner"
+                    or not field.store):
+                continue
+            records = Model.sudo().with_context(active_test=False).search([("partner_id", "=", self.id)])
+            if records:
+                found[name] = records
+        return found
+
+    @api.model
+    def _assoc_gdpr_field_names(self, records):
+        return [name for name, field in records._fields.items()
+                if field.store and field.type not in ("binary", "one2many", "many2many")
+                and name not in TECHNICAL_FIELDS and not name.startswith(("message_", "activity_"))
+                and name not in ("create_uid", "write_uid", "write_date", "partner_id")]
 
     def _assoc_gdpr_partner_values(self):
         values = {}
@@ -202,7 +230,11 @@ class ResPartner(models.Model):
         if partner.email_normalized:
             self.env["mail.blacklist"].sudo().with_context(active_test=False).search(
                 [("email", "=", partner.email_normalized)]).unlink()
-        return []
+        return [
+            _("Kept (legal obligations, accounting): %(model)s × %(count)s",
+              model=self.env["ir.model"]._get(name).name, count=len(records))
+            for name, records in partner._assoc_gdpr_other_records().items()
+        ]
 
     def action_assoc_gdpr_erase(self):
         """Right to erasure (art. 17): anonymize the contact, keep what the law requires."""
