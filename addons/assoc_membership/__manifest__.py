@@ -10,6 +10,7 @@
     "external_dependencies": {"python": ["qrcode", "reportlab"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/assoc_rules.xml",
         "data/ir_sequence_data.xml",
         "data/assoc_interaction_type_data.xml",
         "report/membership_reports.xml",

@@ -10,6 +10,7 @@
     "external_dependencies": {"python": ["num2words", "reportlab", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/assoc_rules.xml",
         "security/assoc_receipts_security.xml",
         "data/assoc_interaction_type_data.xml",
         "data/assoc_tax_rule_data.xml",
