@@ -13,7 +13,7 @@ class AssocDashboard(models.TransientModel):
 
     name = fields.Char(default=lambda self: _("Overview"))
     contact_count = fields.Integer(compute="_compute_kpis")
-    member_count = fields.Integer(compute="_compute_kpis")
+    member_count = fields.Integer(string="Current members", compute="_compute_kpis")
     donor_count = fields.Integer(compute="_compute_kpis")
     new_contact_month_count = fields.Integer(string="New contacts this month", compute="_compute_kpis")
     interaction_month_count = fields.Integer(string="Interactions this month", compute="_compute_kpis")
@@ -96,7 +96,7 @@ class AssocDashboard(models.TransientModel):
         return self._open_partners(_("Contacts"), [])
 
     def action_open_members(self):
-        return self._open_partners(_("Members"), self._tag_domain("assoc_contacts.tag_member"))
+        return self._open_partners(_("Current members"), self._tag_domain("assoc_contacts.tag_member"))
 
     def action_open_donors(self):
         return self._open_partners(_("Donors"), self._tag_domain("assoc_contacts.tag_donor"))
