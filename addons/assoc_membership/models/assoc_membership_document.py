@@ -64,7 +64,7 @@ class AssocMembership(models.Model):
             env._("The association %(association)s certifies that %(member)s%(address)s is a member of the "
                   "association under the member number %(number)s, with the membership “%(type)s” valid "
                   "from %(start)s to %(end)s.", association=company.name, member=partner.name,
-                  address=env._(", living at %s", address) if address else "",
+                  address=env._(", living at %s,", address) if address else "",
                   number=partner.assoc_member_number or "", type=self.type_id.with_context(lang=env.lang).name,
                   start=self._format_date(self.date_start), end=self._format_date(self.date_end)),
             paid if self.amount else env._("Free membership."),

@@ -102,3 +102,18 @@ class TestMemberStatus(AssocMembershipCase):
         self.assertEqual(rows[0], (2, 2, 1, 1, 50.0, 50.0))
         year_2022 = Analysis.search([("year", "=", "2022"), ("partner_id", "=", self.marie.id)])
         self.assertEqual((year_2022.new_count, year_2022.renewed_count, year_2022.lapsed_count), (0, 0, 1))
+
+    def test_import_of_the_membership_history(self):
+        result = self.env["assoc.membership"].load(
+            ["partner_id", "type_id", "date", "amount", "payment_method", "state"],
+            [["Jean Lefèvre", "Adhésion annuelle", "2023-04-02", "30", "cheque", "confirmed"],
+             ["Jean Lefèvre", "Adhésion annuelle", "2024-03-15", "32", "transfer", "confirmed"]])
+        self.assertFalse(result["messages"])
+        imported = self.env["assoc.membership"].browse(result["ids"])
+        self.assertEqual(imported.mapped("date_start"), [date(2023, 1, 1), date(2024, 1, 1)])
+        self.assertFalse(imported.payment_id)
+        self.assertEqual(self.jean.assoc_membership_count, 2)
+        self.assertEqual(self.jean.assoc_membership_total, 62)
+        self.assertEqual(self.jean.assoc_membership_state, "former")
+        self.assertIn(self.tag_former, self.jean.category_id)
+        self.assertTrue(self.jean.assoc_member_number)
