@@ -71,7 +71,7 @@ def membership_rows(env, rng, contacts, types):
     first_year = today.year - YEARS + 1
     people_keys = [key for key, _n, _v, weight in TYPES if weight]
     weights = [weight for _k, _n, _v, weight in TYPES if weight]
-    methods, method_weights = zip(*METHODS)
+    methods, method_weights = zip(*METHODS, strict=True)
     company_id = env.company.id
     rows = []
     for partner_id, is_company, household_id, is_primary in contacts:
@@ -137,7 +137,8 @@ def assign_member_numbers(env):
               JOIN res_partner p ON p.id = rel.partner_id
              WHERE m.state = 'confirmed' AND p.assoc_member_number IS NULL
              GROUP BY rel.partner_id)
-        UPDATE res_partner p SET assoc_member_number = %(prefix)s || lpad((%(next)s + todo.rank)::text, %(padding)s, '0')
+        UPDATE res_partner p
+           SET assoc_member_number = %(prefix)s || lpad((%(next)s + todo.rank)::text, %(padding)s, '0')
           FROM todo WHERE p.id = todo.partner_id""",
                    {"next": next_number, "prefix": sequence.prefix or "", "padding": sequence.padding})
     env.cr.execute("UPDATE ir_sequence SET number_next = number_next + %s WHERE id = %s",

@@ -1,13 +1,15 @@
-from . import assoc_membership_type
-from . import assoc_membership
-from . import assoc_membership_payment
-from . import assoc_membership_document
-from . import assoc_membership_reminder
-from . import assoc_membership_analysis
-from . import assoc_membership_status
-from . import res_partner
-from . import res_company
-from . import res_config_settings
-from . import account_chart_template
-from . import account_payment
-from . import ir_actions_report
+from . import (
+    account_chart_template,
+    account_payment,
+    assoc_membership,
+    assoc_membership_analysis,
+    assoc_membership_document,
+    assoc_membership_payment,
+    assoc_membership_reminder,
+    assoc_membership_status,
+    assoc_membership_type,
+    ir_actions_report,
+    res_company,
+    res_config_settings,
+    res_partner,
+)

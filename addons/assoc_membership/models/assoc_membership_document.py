@@ -8,6 +8,7 @@ from odoo.tools.pdf import merge_pdf
 from ..report.membership_attestation import render_attestations
 from ..report.membership_card import render_cards
 
+
 class AssocMembership(models.Model):
     """Attestations and cards: drawn with reportlab from plain dicts, stored when issued."""
 
@@ -121,7 +122,7 @@ class AssocMembership(models.Model):
             return self._issue("card") if layout == "single" else render_cards(
                 [self._card_values()], layout, self._company_logo())
         people = people or [membership.partner_id for membership in self]
-        values = [membership._card_values(person) for membership, person in zip(self, people)]
+        values = [membership._card_values(person) for membership, person in zip(self, people, strict=True)]
         return render_cards(values, layout, self._company_logo())
 
     def _render_attestations(self):

@@ -1,2 +1,1 @@
-from . import membership_attestation
-from . import membership_card
+from . import membership_attestation, membership_card

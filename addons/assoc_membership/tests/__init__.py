@@ -1,8 +1,10 @@
-from . import test_period
-from . import test_status
-from . import test_accounting
-from . import test_documents
-from . import test_verify
-from . import test_reminders
-from . import test_tour
-from . import test_portal
+from . import (
+    test_accounting,
+    test_documents,
+    test_period,
+    test_portal,
+    test_reminders,
+    test_status,
+    test_tour,
+    test_verify,
+)
