@@ -14,3 +14,4 @@ from . import test_portal
 from . import test_portal_security
 from . import test_duplicate_mass_actions
 from . import test_duplicate_letters
+from . import test_duplicate_tours
