@@ -187,8 +187,8 @@ class AssocMembership(models.Model):
                 paid=self._format_amount(amount), type=self.type_id.name,
                 tariff=self._format_amount(self.type_id.amount)))
 
-    def _format_amount(self, amount):
-        return format_amount(self.env, amount, self.currency_id)
+    def _format_amount(self, amount, env=None):
+        return format_amount(env or self.env, amount, self.currency_id)
 
     def _after_confirm(self):
         for membership in self:

@@ -59,7 +59,7 @@ class AssocMembership(models.Model):
         company, partner = self.company_id, self.partner_id
         address = ", ".join(filter(None, [partner.street, partner.street2, " ".join(
             filter(None, [partner.zip, partner.city]))]))
-        paid = env._("Dues of %(amount)s paid on %(date)s%(method)s.", amount=self._format_amount(self.amount),
+        paid = env._("Dues of %(amount)s paid on %(date)s%(method)s.", amount=self._format_amount(self.amount, env),
                      date=self._format_date(self.date), method=self._payment_label(env))
         paragraphs = [
             env._("The association %(association)s certifies that %(member)s%(address)s is a member of the "
@@ -77,7 +77,7 @@ class AssocMembership(models.Model):
             "association": company.name,
             "association_lines": [line for line in [
                 company.street, " ".join(filter(None, [company.zip, company.city])),
-                company.company_registry and env._("Registration: %s", company.company_registry)] if line],
+                company.company_registry and env._("Registration number: %s", company.company_registry)] if line],
             "title": env._("Membership attestation"),
             "paragraphs": paragraphs,
             "place_date": env._("Issued in %(city)s on %(date)s", city=company.city or "",

@@ -10,14 +10,14 @@ class AssocMembershipStatus(models.Model):
     _description = "Member status"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
+    # No secondary index: the table is small and read whole; every index slows the recompute.
+    partner_id = fields.Many2one("res.partner", required=True, ondelete="cascade")
     state = fields.Selection(
-        [("member", "Member"), ("former", "Former member"), ("never", "Never member")],
-        required=True, index=True)
+        [("member", "Member"), ("former", "Former member"), ("never", "Never member")], required=True)
     member_since = fields.Date()
     last_date = fields.Date()
-    end_date = fields.Date(index=True)
-    last_type_id = fields.Many2one("assoc.membership.type", index=True, ondelete="set null")
+    end_date = fields.Date()
+    last_type_id = fields.Many2one("assoc.membership.type", ondelete="set null")
     last_amount = fields.Float(digits=(16, 2))
     membership_count = fields.Integer()
     total = fields.Float(digits=(16, 2))
