@@ -52,11 +52,17 @@ class BrevoFake(FakeServer):
             payload["URL"] = url or "https://www.amis-du-patrimoine.fr/agenda"
         return payload
 
-    def send_webhook(self, url, payload, token=None, timeout=60):
+    @staticmethod
+    def webhook(payload, token=None):
+        """(body, headers) of a webhook delivery; `token` is the bearer set on the webhook."""
         headers = {"Content-Type": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        request = urllib.request.Request(url, data=json.dumps(payload).encode(), headers=headers, method="POST")
+        return json.dumps(payload).encode(), headers
+
+    def send_webhook(self, url, payload, token=None, timeout=60):
+        body, headers = self.webhook(payload, token)
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (127.0.0.1 only)
             return response.status
 

@@ -7,6 +7,7 @@ import hmac
 import io
 import itertools
 import json
+import re
 import tarfile
 import threading
 import time
@@ -16,6 +17,7 @@ import urllib.request
 from .base import FakeServer, Response, paginate_offset
 
 API_KEY = "0123456789abcdef0123456789abcdef-us21"
+VALID_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
 def problem(status, title, detail, errors=None):
@@ -74,11 +76,16 @@ class MailchimpFake(FakeServer):
         digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
         return f"t={timestamp},v1={digest}"
 
-    def send_webhook(self, url, event_type, data, signing_secret=None, timeout=60):
+    def webhook(self, event_type, data, signing_secret=None):
+        """(body, headers) of a list webhook delivery, signed when a secret is given."""
         body = self.webhook_body(event_type, data)
         headers = {"Content-Type": "application/x-www-form-urlencoded", "User-Agent": "MailChimp"}
         if signing_secret:
             headers["X-Mailchimp-Signature"] = self.signature(signing_secret, body)
+        return body, headers
+
+    def send_webhook(self, url, event_type, data, signing_secret=None, timeout=60):
+        body, headers = self.webhook(event_type, data, signing_secret)
         request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (127.0.0.1 only)
             return response.status
@@ -135,7 +142,7 @@ class MailchimpFake(FakeServer):
             return 204, {}
         body = json.loads(operation.get("body") or "{}")
         email = body.get("email_address") or ""
-        if "@" not in email or member_hash(email) != parts[3]:
+        if not VALID_EMAIL.match(email) or member_hash(email) != parts[3]:
             return 400, {"title": "Invalid Resource", "detail": f"{email} looks fake or invalid, please enter a real email address."}
         member = self.members.get(key)
         if member is None or member["status"] == "archived":

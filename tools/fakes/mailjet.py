@@ -46,9 +46,15 @@ class MailjetFake(FakeServer):
         payload.update(extra)
         return payload
 
-    def send_events(self, url, events, timeout=60):
+    @staticmethod
+    def webhook(events):
+        """(body, headers) of an event delivery: grouped (an array) or a single object."""
         body = events if len(events) != 1 else events[0]
-        request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}, method="POST")
+        return json.dumps(body).encode(), {"Content-Type": "application/json"}
+
+    def send_events(self, url, events, timeout=60):
+        body, headers = self.webhook(events)
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (127.0.0.1 only)
             return response.status
 

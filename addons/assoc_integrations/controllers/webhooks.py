@@ -16,8 +16,8 @@ class AssocWebhookController(http.Controller):
         """Webhooks act as the system: the secret in the request is the credential."""
         return request.env(user=SUPERUSER_ID, su=True)["assoc.connector"]
 
-    def _answer(self, status, **payload):
-        return request.make_json_response(payload, status=status)
+    def _answer(self, code, **payload):
+        return request.make_json_response(payload, status=code)
 
     def _store_and_commit(self, connector):
         httprequest = request.httprequest
@@ -94,6 +94,7 @@ class AssocWebhookController(http.Controller):
             return self._answer(400, error="invalid_field", field=field, message=message)
         event._process()
         request.env.cr.commit()
-        if event.state != "done":
-            return self._answer(500, error="processing_failed", message=event.error, event=event.id)
-        return self._answer(200, status="done", event=event.id)
+        if event.state == "error":
+            # the submission is kept: the association looks at it, the site need not resend it
+            return self._answer(202, status="error", message=event.error, event=event.id)
+        return self._answer(200, status=event.state, event=event.id)

@@ -94,7 +94,7 @@ class AssocSyncRunError(models.Model):
     reference = fields.Char(help="The provider's reference of the record (order, contact, list...).")
     message = fields.Text(required=True)
     res_model = fields.Char(string="Model")
-    res_id = fields.Many2oneReference(string="Record", model_field="res_model")
+    res_id = fields.Many2oneReference(string="Record ID", model_field="res_model")
     record_ref = fields.Reference(selection="_selection_record_ref", compute="_compute_record_ref", string="Record")
 
     @api.model

@@ -114,8 +114,8 @@ class AssocWebhookEvent(models.Model):
     def action_reprocess(self):
         events = self.filtered(lambda e: e.state in ("received", "error", "ignored"))
         if len(events) < len(self):
-            raise UserError(_("Only received, failed or ignored events can be processed again; "
-                              "a rejected event was not sent by the provider."))
+            raise UserError(_("Only received, failed or ignored events can be processed again: a processed "
+                              "event is done, and a rejected one was not sent by the provider."))
         events.write({"state": "received", "acknowledged": False})
         events._process()
         return True

@@ -112,7 +112,8 @@ class EmailingCase(TransactionCase):
         ])
         cls.env["assoc.consent"].create([
             {"partner_id": partner.id, "purpose_id": cls.purpose.id, "channel": "newsletter", "state": state,
-             "source": "web_form", "proof_text": "Je souhaite recevoir la lettre d'information"}
+             "source": "web_form", "proof_text": "Je souhaite recevoir la lettre d'information",
+             "date": "2025-01-06 18:30:00"}
             for partner, (*_rest, state) in zip(cls.people, rows) if state
         ])
         cls.env["mail.blacklist"].sudo()._add("nathan.simon@example.fr")

@@ -18,12 +18,12 @@ registry.category("web_tour.tours").add("assoc_connector_dashboard", {
         },
         {
             content: "The rejected webhook event is listed",
-            trigger: ".o_data_row:contains('Rejected')",
+            trigger: ".o_data_row:contains('Rejected') .o_data_cell:first",
             run: "click",
         },
         {
             content: "Its raw payload is kept",
-            trigger: ".o_field_widget[name=body]:contains('eventType')",
+            trigger: ".o_form_view .o_field_widget[name=body]:contains(eventType)",
         },
     ],
 });
