@@ -104,24 +104,24 @@ def membership_rows(env, rng, contacts, types):
     return rows
 
 
-def insert_memberships(env, rows):
+def insert_memberships(env, rows, rng):
+    """Insert the memberships, then who each covers: the holder, and a family's household."""
     now = datetime.now()
-    values = [(*row, "confirmed", MARK, now, now, 1, 1) for row in rows]
-    execute_values(env.cr._obj, """
+    values = [(*row, "confirmed", MARK, f"{rng.getrandbits(128):032x}", now, now, 1, 1) for row in rows]
+    ids = [row[0] for row in execute_values(env.cr._obj, """
         INSERT INTO assoc_membership (partner_id, type_id, kind, date, date_start, date_end, date_grace_end,
-               company_id, amount, payment_method, state, note, create_date, write_date, create_uid, write_uid)
-        VALUES %s""", values, page_size=5000)
-    env.cr.execute("UPDATE assoc_membership SET verify_token = md5(random()::text || id::text) "
-                   "WHERE note = %s AND verify_token IS NULL", [MARK])
+               company_id, amount, payment_method, state, note, verify_token, create_date, write_date,
+               create_uid, write_uid)
+        VALUES %s RETURNING id""", values, page_size=5000, fetch=True)]
+    execute_values(env.cr._obj, "INSERT INTO assoc_membership_member_rel (membership_id, partner_id) VALUES %s",
+                   [(membership_id, row[0]) for membership_id, row in zip(ids, rows, strict=True)], page_size=10000)
     env.cr.execute("""
         INSERT INTO assoc_membership_member_rel (membership_id, partner_id)
-        SELECT m.id, m.partner_id FROM assoc_membership m WHERE m.note = %(mark)s
-        UNION
         SELECT m.id, p.id FROM assoc_membership m
           JOIN res_partner holder ON holder.id = m.partner_id
-          JOIN res_partner p ON p.household_id = holder.household_id
-         WHERE m.note = %(mark)s AND m.kind = 'family'
-        ON CONFLICT DO NOTHING""", {"mark": MARK})
+          JOIN res_partner p ON p.household_id = holder.household_id AND p.id != holder.id
+         WHERE m.id = ANY(%s) AND m.kind = 'family'
+        ON CONFLICT DO NOTHING""", [ids])
 
 
 def assign_member_numbers(env):
@@ -187,7 +187,7 @@ def generate(env, rng, contacts, log):
     clear_previous(env)
     people = generated_contacts(env)
     rows = membership_rows(env, rng, people, types)
-    insert_memberships(env, rows)
+    insert_memberships(env, rows, rng)
     log(f"memberships: {len(rows)} inserted")
     assign_member_numbers(env)
     insert_interactions(env)

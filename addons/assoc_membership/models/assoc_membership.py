@@ -56,7 +56,7 @@ class AssocMembership(models.Model):
     is_renewed = fields.Boolean(
         string="Renewed", readonly=True, copy=False,
         help="The holder took a later membership (kept up to date with the member status).")
-    verify_token = fields.Char(copy=False, readonly=True, index="btree_not_null",
+    verify_token = fields.Char(copy=False, readonly=True,
                                groups="assoc_contacts.group_assoc_finance")
     note = fields.Text()
 
