@@ -206,7 +206,8 @@ def ensure_groups(env):
     missing = [w for w in wanted if w[0] not in existing]
     if missing:
         areas = {t.code: t.id for t in env["assoc.territory"].search([("kind", "=", "department")])}
-        created = Group.create([{"name": name, "group_type": kind, "location": location, "territory_id": areas.get(code),
+        created = Group.create([{"name": name, "group_type": kind, "location": location,
+                                 "territory_id": areas.get(code),
                                  "email": f"{fold(name).lower().replace(' ', '.')}@exemple.fr"}
                                 for name, kind, location, code in missing])
         existing.update({group.name: group.id for group in created})
@@ -230,8 +231,8 @@ def add_civility_and_birthdate(env, rng, people):
 def enrich_contacts(env, rng, ids, people, group_ids):
     """Engagements, group members, households and affiliations of one batch."""
     today = date.today()
-    people_ids = [(pid, person) for pid, person in zip(ids, people) if not person["is_company"]]
-    organisation_ids = [pid for pid, person in zip(ids, people) if person["is_company"]]
+    people_ids = [(pid, person) for pid, person in zip(ids, people, strict=True) if not person["is_company"]]
+    organisation_ids = [pid for pid, person in zip(ids, people, strict=True) if person["is_company"]]
     types = {t.code: t.id for t in env["assoc.engagement.type"].search([("code", "in", list(ENGAGEMENT_SHARES))])}
     engagements = []
     for pid, _person in people_ids:
@@ -295,7 +296,8 @@ def insert_households(env, rng, people_ids):
         env.cr._obj, "INSERT INTO assoc_household (name, active, create_uid, write_uid, create_date, write_date) "
         "VALUES %s RETURNING id", [name + (True, 1, 1, datetime.now(), datetime.now()) for name in names],
         fetch=True)]
-    links = [(hid, pid, members[0][0]) for hid, members in zip(household_ids, households) for pid, _p in members]
+    links = [(hid, pid, members[0][0])
+             for hid, members in zip(household_ids, households, strict=True) for pid, _p in members]
     execute_values(
         env.cr._obj,
         "UPDATE res_partner p SET household_id = v.hid, street = primary_partner.street, zip = primary_partner.zip, "
@@ -304,7 +306,7 @@ def insert_households(env, rng, people_ids):
     )
     execute_values(env.cr._obj, "UPDATE assoc_household h SET primary_partner_id = v.primary_id "
                    "FROM (VALUES %s) AS v(hid, primary_id) WHERE h.id = v.hid",
-                   [(hid, members[0][0]) for hid, members in zip(household_ids, households)])
+                   [(hid, members[0][0]) for hid, members in zip(household_ids, households, strict=True)])
 
 
 def insert_affiliations(env, rng, people_ids, organisation_ids):
@@ -349,12 +351,14 @@ def finish_qualification(env):
     """Group referents, a few interaction labels, the long timeline, fresh planner statistics."""
     env.cr.execute(
         "UPDATE assoc_group g SET referent_id = m.partner_id FROM (SELECT group_id, min(partner_id) AS partner_id "
-        "FROM assoc_group_member WHERE is_current GROUP BY group_id) m WHERE g.id = m.group_id AND g.referent_id IS NULL"
+        "FROM assoc_group_member WHERE is_current GROUP BY group_id) m "
+        "WHERE g.id = m.group_id AND g.referent_id IS NULL"
     )
     label_ids = env["assoc.interaction.label"].search([]).ids
     if label_ids:
         env.cr.execute(
-            "INSERT INTO assoc_interaction_assoc_interaction_label_rel (assoc_interaction_id, assoc_interaction_label_id) "
+            "INSERT INTO assoc_interaction_assoc_interaction_label_rel "
+            "(assoc_interaction_id, assoc_interaction_label_id) "
             "SELECT i.id, (%s::int[])[1 + i.id %% %s] FROM assoc_interaction i WHERE i.id %% 17 = 0 "
             "ON CONFLICT DO NOTHING", [label_ids, len(label_ids)],
         )

@@ -89,7 +89,8 @@ class AssocCustomSection(models.Model):
         for field in custom_fields:
             label = escape(field.label)
             if field.field_type == "boolean":
-                items.append(f'<filter name="{field.name}_set" string="{label}" domain="[(\'{field.name}\', \'=\', True)]"/>')
+                domain = f"[('{field.name}', '=', True)]"
+                items.append(f'<filter name="{field.name}_set" string="{label}" domain="{domain}"/>')
             elif field.field_type != "date":
                 items.append(f'<field name="{field.name}"/>')
             if field.field_type in ("boolean", "selection", "many2one"):

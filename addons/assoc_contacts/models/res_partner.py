@@ -78,7 +78,8 @@ class ResPartner(models.Model):
     def _onchange_phone_validation(self):
         if self.phone:
             country = self.country_id or self.env.ref("base.fr")
-            self.phone = self._phone_format(number=self.phone, country=country, force_format="INTERNATIONAL") or self.phone
+            formatted = self._phone_format(number=self.phone, country=country, force_format="INTERNATIONAL")
+            self.phone = formatted or self.phone
 
     @api.onchange("mobile", "country_id", "company_id")
     def _onchange_mobile_validation(self):
@@ -114,7 +115,8 @@ class ResPartner(models.Model):
         system_before = {partner.id: partner.category_id.filtered("assoc_system") for partner in self} if guard else {}
         if self._assoc_needs_per_record_write(vals):
             for partner in self:
-                super(ResPartner, partner).write(partner._assoc_prepare_contact_details(partner._assoc_prepare_names(dict(vals))))
+                prepared = partner._assoc_prepare_contact_details(partner._assoc_prepare_names(dict(vals)))
+                super(ResPartner, partner).write(prepared)
         else:
             first = self[:1]
             super().write(first._assoc_prepare_contact_details(first._assoc_prepare_names(dict(vals))))

@@ -20,7 +20,8 @@ class ResPartner(models.Model):
     )
     assoc_group_member_ids = fields.One2many("assoc.group.member", "partner_id", string="Group memberships")
     assoc_group_ids = fields.Many2many(
-        "assoc.group", string="Association groups", compute="_compute_assoc_group_ids", search="_search_assoc_group_ids",
+        "assoc.group", string="Association groups", compute="_compute_assoc_group_ids",
+        search="_search_assoc_group_ids",
     )
     assoc_segment_ids = fields.Many2many(
         "assoc.segment", string="Segments", compute="_compute_assoc_segment_ids",
@@ -54,7 +55,7 @@ class ResPartner(models.Model):
             segment: set(self.search([("id", "in", self.ids)] + segment._partner_domain()).ids) for segment in segments
         }
         for partner in self:
-            partner.assoc_segment_ids = segments.filtered(lambda s: partner.id in members[s])
+            partner.assoc_segment_ids = segments.filtered(lambda s, pid=partner.id: pid in members[s])
 
     def _search_assoc_segment_ids(self, operator, value):
         Segment = self.env["assoc.segment"]

@@ -55,7 +55,9 @@ class TestCustomFields(AssocContactsCase):
 
         found = self.env["res.partner"].search([(weekend.name, "=", True)])
         self.assertEqual(found, self.partner_marie)
-        segment = self.env["assoc.segment"].create({"name": "Logistique", "domain": f"[('{pole.name}', '=', 'logistique')]"})
+        segment = self.env["assoc.segment"].create({
+            "name": "Logistique", "domain": f"[('{pole.name}', '=', 'logistique')]",
+        })
         self.assertEqual(segment.contact_count, 1)
 
     def test_export_and_import(self):

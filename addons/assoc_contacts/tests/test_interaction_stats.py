@@ -56,7 +56,8 @@ class TestInteractionStats(AssocContactsCase):
         self.assertIn(self.partner_jean, without)
         self.assertNotIn(self.partner_marie, without)
         by_type_name = self.env["res.partner"].search([("assoc_interaction_ids.type_id", "ilike", meeting.name)])
-        self.assertEqual(by_type_name & (self.partner_marie | self.partner_jean), self.partner_marie | self.partner_jean)
+        both = self.partner_marie | self.partner_jean
+        self.assertEqual(by_type_name & both, both)
 
     def test_bulk_refresh_matches_orm(self):
         self._interaction(self.partner_marie, datetime(2025, 6, 1, 8, 0))
