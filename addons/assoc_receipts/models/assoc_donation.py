@@ -48,6 +48,10 @@ class AssocDonation(models.Model):
     valuation_note = fields.Text(string="Valuation evidence", help="How the value was established, with what evidence.")
     form = fields.Selection(FORMS, required=True, default="manual")
     campaign_id = fields.Many2one("utm.campaign", string="Campaign", index=True)
+    kind = fields.Selection(
+        [("gift", "Gift"), ("dues", "Dues giving a receipt")], default="gift", required=True, index=True,
+        help="Dues without counterpart give a receipt like gifts (BOI-IR-RICI-250-20); their accounting "
+        "stays with the membership.")
     recurrence = fields.Selection([("one_off", "One-off"), ("regular", "Regular")], default="one_off",
                                   required=True)
     gives_receipt = fields.Boolean(string="Gives a tax receipt", default=True)

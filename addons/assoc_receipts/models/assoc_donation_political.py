@@ -45,5 +45,6 @@ class AssocDonation(models.Model):
         """What the person already paid this calendar year and that counts towards the cap
         (the membership bridge adds the dues of people without an elected office)."""
         domain = [("partner_id", "=", partner_id), ("company_id", "=", company_id), ("state", "=", "validated"),
+                  ("kind", "=", "gift"),
                   ("date", ">=", f"{year}-01-01"), ("date", "<=", f"{year}-12-31")]
         return sum(self.search(domain).mapped("amount"))

@@ -129,7 +129,18 @@ class AssocTaxReceipt(models.Model):
         company._assoc_receipts_ensure_sequence()
         sequence = company.sudo().assoc_receipt_sequence_id
         self.env.cr.execute("UPDATE ir_sequence SET number_next = number_next WHERE id = %s", [sequence.id])
-        return [sequence.next_by_id(sequence_date=date) for _i in range(count)]
+        first = sequence.next_by_id(sequence_date=date)
+        if count == 1:
+            return [first]
+        # The year's counter is now locked by this transaction: reserve the other numbers at once.
+        date_range = sequence.date_range_ids.filtered(lambda r: r.date_from <= date <= r.date_to)
+        self.env.cr.execute("UPDATE ir_sequence_date_range SET number_next = number_next + %s WHERE id = %s "
+                            "RETURNING number_next", [(count - 1) * sequence.number_increment, date_range.id])
+        end = self.env.cr.fetchone()[0]
+        date_range.invalidate_recordset(["number_next", "number_next_actual"])
+        in_range = sequence.with_context(ir_sequence_date=date, ir_sequence_date_range=date_range.date_from)
+        step = sequence.number_increment
+        return [first] + [in_range.get_next_char(number) for number in range(end - (count - 1) * step, end, step)]
 
     @api.model
     def _assoc_receipt_vals(self, group, number, today, run):

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -51,12 +51,31 @@ class AssocTaxRule(models.Model):
             if overlap:
                 raise ValidationError(_("Two rates of the same kind cannot be valid on the same day."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.model
-    def _get_rule(self, code, date):
-        rule = self.sudo().search([
+    @tools.ormcache("code", "str(date)")
+    def _get_rule_id(self, code, date):
+        return self.sudo().search([
             ("code", "=", code), ("date_from", "<=", date),
             "|", ("date_to", "=", False), ("date_to", ">=", date),
-        ], limit=1)
+        ], limit=1).id
+
+    @api.model
+    def _get_rule(self, code, date):
+        """The rule valid on that day (cached: a campaign asks it for every receipt)."""
+        rule = self.sudo().browse(self._get_rule_id(code, date))
         if not rule:
             label = dict(self._fields["code"]._description_selection(self.env))[code]
             raise UserError(_("No rate « %(rule)s » is valid on %(date)s: add it in Configuration > Tax rates.",

@@ -30,7 +30,7 @@ class ResPartner(models.Model):
         if not partner_ids:
             return
         ids = list(set(partner_ids))
-        self.env["assoc.donation"].flush_model(["partner_id", "amount", "date", "state"])
+        self.env["assoc.donation"].flush_model(["partner_id", "amount", "date", "state", "kind"])
         self.env.cr.execute("""
             UPDATE res_partner p
                SET assoc_donation_total = COALESCE(s.total, 0),
@@ -41,7 +41,7 @@ class ResPartner(models.Model):
               FROM (SELECT p2.id, SUM(d.amount) AS total, COUNT(d.id) AS cnt,
                            MIN(d.date) AS first_date, MAX(d.date) AS last_date
                       FROM res_partner p2
-                 LEFT JOIN assoc_donation d ON d.partner_id = p2.id AND d.state = 'validated'
+                 LEFT JOIN assoc_donation d ON d.partner_id = p2.id AND d.state = 'validated' AND d.kind = 'gift'
                      WHERE p2.id = ANY(%s)
                   GROUP BY p2.id) s
              WHERE p.id = s.id

@@ -1,0 +1,3 @@
+from . import res_partner
+from . import assoc_membership
+from . import assoc_donation

@@ -1,0 +1,69 @@
+from collections import defaultdict
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+METHOD_OF_DUES = {"cheque": "cheque", "cash": "cash", "transfer": "transfer", "card": "card",
+                  "direct_debit": "direct_debit", "helloasso": "card"}
+
+
+class AssocMembership(models.Model):
+    _inherit = "assoc.membership"
+
+    assoc_receipt_donation_id = fields.Many2one(
+        "assoc.donation", string="Receipted dues", readonly=True, copy=False,
+        help="The dues as a receipted payment: it goes on a per-gift or an annual receipt.")
+    assoc_receipt_id = fields.Many2one(related="assoc_receipt_donation_id.receipt_id", string="Tax receipt")
+
+    def action_confirm(self):
+        self._assoc_check_political_cap()
+        return super().action_confirm()
+
+    def _after_confirm(self):
+        res = super()._after_confirm()
+        self._assoc_receipt_dues()
+        return res
+
+    def action_cancel(self):
+        dues = self.filtered(lambda m: m.state == "confirmed").assoc_receipt_donation_id
+        res = super().action_cancel()
+        dues.filtered(lambda d: d.state == "validated").action_cancel(_("Membership cancelled"))
+        return res
+
+    def _assoc_receipt_dues(self):
+        """Dues of a type without counterpart become receipted payments (never in political mode,
+        where receipts are the CNCCFP's)."""
+        todo = self.filtered(lambda m: m.type_id.gives_tax_receipt and m.amount > 0
+                             and not m.assoc_receipt_donation_id and not m.company_id.assoc_political_mode)
+        if not todo:
+            return
+        dues = self.env["assoc.donation"].sudo().create([{
+            "partner_id": membership.partner_id.id,
+            "company_id": membership.company_id.id,
+            "date": membership.date,
+            "amount": membership.amount,
+            "nature": "cash",
+            "payment_method": METHOD_OF_DUES.get(membership.payment_method, "transfer"),
+            "kind": "dues",
+            "state": "validated",
+        } for membership in todo])
+        for membership, donation in zip(todo, dues):
+            membership.assoc_receipt_donation_id = donation
+        dues._assoc_issue_per_gift_receipts()
+
+    def _assoc_check_political_cap(self):
+        """Dues count towards the yearly cap of gifts and dues per person, except élus' dues."""
+        asked = defaultdict(float)
+        for membership in self.filtered(lambda m: m.company_id.assoc_political_mode and m.amount > 0
+                                        and not m.partner_id.assoc_elected_office):
+            asked[(membership.partner_id.id, membership.date.year, membership.company_id.id)] += membership.amount
+        Donation = self.env["assoc.donation"]
+        for (partner_id, year, company_id), amount in asked.items():
+            given = Donation._assoc_political_given(partner_id, year, company_id)
+            cap = self.env["assoc.tax.rule"]._get_rule("political_cap", f"{year}-12-31").amount_limit
+            if given + amount > cap:
+                partner = self.env["res.partner"].browse(partner_id)
+                raise UserError(_(
+                    "%(name)s cannot pay %(amount)s € of dues in %(year)s: with %(given)s € already paid in gifts "
+                    "and dues, the yearly cap of %(cap)s € per person (loi n° 88-227, art. 11-4) would be exceeded.",
+                    name=partner.display_name, amount=amount, year=year, given=given, cap=cap))
