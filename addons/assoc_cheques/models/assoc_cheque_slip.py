@@ -195,7 +195,7 @@ class AssocChequeSlip(models.Model):
                 (_("Date"), format_date(slip.env, slip.date)),
                 (_("Account holder"), bank_account.partner_id.name or company.name),
                 (_("Bank"), bank_account.bank_id.name or slip.bank_journal_id.name),
-                (_("IBAN"), bank_account.display_name or ""),
+                (_("IBAN"), bank_account.acc_number or ""),
                 (_("Number of cheques"), str(slip.cheque_count)),
                 (_("Total"), formatLang(slip.env, slip.amount_total, currency_obj=slip.currency_id)),
             ],

@@ -36,19 +36,21 @@ class AssocChequeSlip(models.Model):
             lambda line: line.account_id == line.move_id.origin_payment_id.outstanding_account_id)
 
     def _cash_move_vals(self, date):
+        """Credit 511200 by the slip total (one line per cheques account, as OCA does: the cheques'
+        own lines carry the detail and get reconciled with it), debit the bank's outstanding receipts."""
         self.ensure_one()
         cheque_lines = self._cheque_lines()
+        label = _("Remittance slip %s", self.name)
         credit_lines = [Command.create({
-            "account_id": line.account_id.id,
-            "partner_id": line.partner_id.id,
-            "name": self.env._("Cheque %s", line.move_id.origin_payment_id.assoc_cheque_number),
-            "balance": -line.balance,
-            "amount_currency": -line.amount_currency,
-            "currency_id": line.currency_id.id,
-        }) for line in cheque_lines]
+            "account_id": account.id,
+            "name": label,
+            "balance": -sum(lines.mapped("balance")),
+            "amount_currency": -sum(lines.mapped("amount_currency")),
+            "currency_id": self.currency_id.id,
+        }) for account, lines in cheque_lines.grouped("account_id").items()]
         bank_line = Command.create({
             "account_id": self._bank_side_account().id,
-            "name": _("Remittance slip %s", self.name),
+            "name": label,
             "balance": sum(cheque_lines.mapped("balance")),
             "amount_currency": sum(cheque_lines.mapped("amount_currency")),
             "currency_id": self.currency_id.id,

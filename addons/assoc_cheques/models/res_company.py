@@ -1,6 +1,7 @@
 from odoo import Command, _, fields, models
 
 CHEQUE_ACCOUNT_CODE = "511200"
+CHEQUE_JOURNAL_CODE = "CHQ"
 
 
 class ResCompany(models.Model):
@@ -27,27 +28,38 @@ class ResCompany(models.Model):
     assoc_slip_show_memo = fields.Boolean(string="Slip: memo")
 
     def _assoc_cheques_setup(self):
-        """Give each company its 511200 account and a cheques journal whose cheque method waits there."""
+        """Give each company its 511200 account and a cheques journal (code CHQ, shared with the other
+        Assoc addons) whose « Cheque » method waits on 511200."""
         method = self.env.ref("assoc_cheques.payment_method_assoc_cheque")
-        for company in self.filtered(lambda c: not c.assoc_cheque_journal_id):
+        Journal = self.env["account.journal"]
+        for company in self:
             account = company._assoc_cheque_account()
-            journal = self.env["account.journal"].create({
-                "name": _("Cheques received"),
-                "code": company._assoc_free_journal_code("CHQ"),
-                "type": "bank",
-                "company_id": company.id,
-                "default_account_id": account.id,
-                "inbound_payment_method_line_ids": [
-                    Command.create({"payment_method_id": method.id, "payment_account_id": account.id}),
-                ],
-                "outbound_payment_method_line_ids": [Command.clear()],
-            })
-            # Charts load in English: give the journal its name in every installed language.
-            journal.update_field_translations("name", {
-                code: self.with_context(lang=code).env._("Cheques received")
-                for code, _label in self.env["res.lang"].get_installed()
-            })
+            journal = company.assoc_cheque_journal_id or Journal.search(
+                [*Journal._check_company_domain(company), ("code", "=", CHEQUE_JOURNAL_CODE)], limit=1)
+            if not journal:
+                journal = company._assoc_create_cheque_journal(account)
+            if method not in journal.inbound_payment_method_line_ids.payment_method_id:
+                journal.inbound_payment_method_line_ids = [
+                    Command.create({"payment_method_id": method.id, "payment_account_id": account.id})]
             company.assoc_cheque_journal_id = journal
+
+    def _assoc_create_cheque_journal(self, account):
+        self.ensure_one()
+        journal = self.env["account.journal"].create({
+            "name": _("Cheques received"),
+            "code": CHEQUE_JOURNAL_CODE,
+            "type": "bank",
+            "company_id": self.id,
+            "default_account_id": account.id,
+            "inbound_payment_method_line_ids": [Command.clear()],
+            "outbound_payment_method_line_ids": [Command.clear()],
+        })
+        # Charts load in English: give the journal its name in every installed language.
+        journal.update_field_translations("name", {
+            code: self.with_context(lang=code).env._("Cheques received")
+            for code, _label in self.env["res.lang"].get_installed()
+        })
+        return journal
 
     def _assoc_cheque_account(self):
         self.ensure_one()
@@ -63,13 +75,3 @@ class ResCompany(models.Model):
         if not account.reconcile:
             account.reconcile = True
         return account
-
-    def _assoc_free_journal_code(self, code):
-        self.ensure_one()
-        Journal = self.env["account.journal"].with_context(active_test=False)
-        taken = set(Journal.search([("company_id", "=", self.id)]).mapped("code"))
-        candidate, suffix = code, 1
-        while candidate in taken:
-            suffix += 1
-            candidate = f"{code}{suffix}"
-        return candidate
