@@ -257,28 +257,31 @@ class AssocTaxReceipt(models.Model):
         def money(value):
             return format_amount(self.env, value, company.currency_id)
 
+        def number(value):
+            return "%g" % value
+
         if partner.is_company:
             rule = Rule._get_rule("company", date)
             reduction = amount * rule.rate / 100
             return reduction, _(
                 "As a company, you may deduct %(rate)s %% of this amount from your corporate or income tax "
                 "(%(reduction)s), within %(limit)s or %(permille)s ‰ of your turnover excluding VAT, whichever "
-                "is higher.", rate=f"{rule.rate:g}", reduction=money(reduction), limit=money(rule.amount_limit),
-                permille=f"{rule.turnover_permille:g}")
+                "is higher.", rate=number(rule.rate), reduction=money(reduction), limit=money(rule.amount_limit),
+                permille=number(rule.turnover_permille))
         ordinary = Rule._get_rule("individual", date)
         reduction = amount * ordinary.rate / 100
         text = _("You may deduct %(rate)s %% of this amount from your income tax, within %(percent)s %% of "
-                 "your taxable income: %(reduction)s.", rate=f"{ordinary.rate:g}",
-                 percent=f"{ordinary.income_percent:g}", reduction=money(reduction))
+                 "your taxable income: %(reduction)s.", rate=number(ordinary.rate),
+                 percent=number(ordinary.income_percent), reduction=money(reduction))
         if company.assoc_receipt_regime == "help_people":
             helped = Rule._get_rule("individual_help", date)
             part = min(amount, helped.amount_limit)
             reduction = part * helped.rate / 100 + (amount - part) * ordinary.rate / 100
             text = _("You may deduct %(rate)s %% of this amount from your income tax up to %(limit)s of gifts "
                      "a year to bodies helping people in difficulty, then %(ordinary)s %% within %(percent)s %% "
-                     "of your taxable income: %(reduction)s.", rate=f"{helped.rate:g}",
-                     limit=money(helped.amount_limit), ordinary=f"{ordinary.rate:g}",
-                     percent=f"{ordinary.income_percent:g}", reduction=money(reduction))
+                     "of your taxable income: %(reduction)s.", rate=number(helped.rate),
+                     limit=money(helped.amount_limit), ordinary=number(ordinary.rate),
+                     percent=number(ordinary.income_percent), reduction=money(reduction))
         return reduction, text
 
     # ------------------------------------------------------------- email
