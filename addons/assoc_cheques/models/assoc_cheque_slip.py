@@ -186,25 +186,25 @@ class AssocChequeSlip(models.Model):
         columns = slip._columns()
         bank_account = slip.bank_account_id
         return {
-            "title": _("Cheque remittance slip"),
+            "title": slip.env._("Cheque remittance slip"),
             "association": company.name,
             "address": [line for line in (company.partner_id._display_address(without_company=True) or "").split("\n")
                         if line.strip()],
             "fields": [
-                (_("Number"), slip.name),
-                (_("Date"), format_date(slip.env, slip.date)),
-                (_("Account holder"), bank_account.partner_id.name or company.name),
-                (_("Bank"), bank_account.bank_id.name or slip.bank_journal_id.name),
-                (_("IBAN"), bank_account.acc_number or ""),
-                (_("Number of cheques"), str(slip.cheque_count)),
-                (_("Total"), formatLang(slip.env, slip.amount_total, currency_obj=slip.currency_id)),
+                (slip.env._("Number"), slip.name),
+                (slip.env._("Date"), format_date(slip.env, slip.date)),
+                (slip.env._("Account holder"), bank_account.partner_id.name or company.name),
+                (slip.env._("Bank"), bank_account.bank_id.name or slip.bank_journal_id.name),
+                (slip.env._("IBAN"), bank_account.acc_number or ""),
+                (slip.env._("Number of cheques"), str(slip.cheque_count)),
+                (slip.env._("Total"), formatLang(slip.env, slip.amount_total, currency_obj=slip.currency_id)),
             ],
             "columns": [label for _key, label in columns],
             "amount_column": len(columns) - 1,
             "rows": slip._cheque_rows(columns),
-            "total_label": _("Total of %s cheques", slip.cheque_count),
+            "total_label": slip.env._("Total of %s cheques", slip.cheque_count),
             "total": formatLang(slip.env, slip.amount_total, currency_obj=slip.currency_id),
-            "footer": _("Slip %s", slip.name),
+            "footer": slip.env._("Slip %s", slip.name),
         }
 
     def _export_table(self):
