@@ -81,11 +81,10 @@ class TestPerson(AssocContactsCase):
             self.env["assoc.partner.email"].create({"partner_id": self.partner_marie.id, "email": "pas-un-email"})
 
     def test_existing_names_split_by_bulk_hook(self):
-        self.env.cr.execute(
-            "INSERT INTO res_partner (name, complete_name, active, type, is_company) "
-            "VALUES ('Louise MOREAU', 'Louise MOREAU', true, 'contact', false) RETURNING id"
-        )
-        partner_id = self.env.cr.fetchone()[0]
+        [partner_id] = self._sql_insert_partners([{
+            "name": "Louise MOREAU", "complete_name": "Louise MOREAU", "active": True, "type": "contact",
+            "is_company": False,
+        }])
         self.env["res.partner"]._assoc_bulk_created([partner_id])
         partner = self.env["res.partner"].browse(partner_id)
         self.assertEqual((partner.firstname, partner.lastname), ("Louise", "MOREAU"))

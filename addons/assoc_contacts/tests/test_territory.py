@@ -125,14 +125,11 @@ class TestTerritory(AssocContactsCase):
 
     def test_bulk_recompute_after_sql_insert(self):
         """Contacts inserted with SQL (generator, bulk import) get their territories set-based."""
-        self.env["res.partner"].flush_model()
-        self.env.cr.execute(
-            """INSERT INTO res_partner (name, complete_name, zip, country_id, active, type, is_company)
-               SELECT 'Contact ' || n, 'Contact ' || n, z, %s, true, 'contact', false
-                 FROM unnest(ARRAY['44000', '97150', '20200']) WITH ORDINALITY AS t(z, n) RETURNING id""",
-            [self.country_fr.id],
-        )
-        ids = [row[0] for row in self.env.cr.fetchall()]
+        ids = self._sql_insert_partners([
+            {"name": f"Contact {n}", "complete_name": f"Contact {n}", "zip": zip_code,
+             "country_id": self.country_fr.id, "active": True, "type": "contact", "is_company": False}
+            for n, zip_code in enumerate(["44000", "97150", "20200"], start=1)
+        ])
         self.env["res.partner"]._assoc_bulk_created(ids)
         partners = self.env["res.partner"].browse(ids)
         self.assertEqual(partners.mapped("department_id.code"), ["44", "978", "2B"])

@@ -54,7 +54,7 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
 
     def test_cheque_goes_to_the_cheque_journal(self):
         cheque_journal = self.env["account.journal"].create({
-            "name": "Chèques à remettre", "type": "bank", "code": "CHQ"})
+            "name": "Chèques à remettre (adhésions)", "type": "bank", "code": "CHQAD"})
         self.company.assoc_membership_cheque_journal_id = cheque_journal
         form = Form(self.env["assoc.membership"])
         form.partner_id = self.jean
