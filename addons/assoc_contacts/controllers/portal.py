@@ -22,7 +22,10 @@ class AssocMemberPortal(CustomerPortal):
         return request.env.user.company_id
 
     def _assoc_is_member(self, partner):
-        return request.env.ref("assoc_contacts.tag_member") in partner.sudo().category_id
+        """Members carry the automatic tag (kept by the membership addon when installed)."""
+        tag_member = request.env.ref("assoc_contacts.tag_member")
+        return bool(request.env["res.partner"].sudo().search_count(
+            [("id", "=", partner.id), ("category_id", "in", tag_member.ids)], limit=1))
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
@@ -66,7 +69,7 @@ class AssocMemberPortal(CustomerPortal):
             "custom_fields": custom_fields,
             "purposes": purposes,
             "channels": channels,
-            "consent_states": partner._assoc_consent_states(),
+            "consent_states": partner._assoc_consent_states(purposes),
         }
 
     def _assoc_parse_details(self, partner, post):

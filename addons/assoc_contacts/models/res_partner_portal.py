@@ -106,11 +106,11 @@ class ResPartner(models.Model):
         }])
 
     # ------------------------------------------------------------ consents
-    def _assoc_consent_states(self):
+    def _assoc_consent_states(self, purposes=None):
         """{(purpose id, channel): granted?} from the latest consent events (a consent without
         purpose, such as a global unsubscribe, applies to every purpose of its channel)."""
         self.ensure_one()
-        purposes = self.env["assoc.consent.purpose"].sudo().search([])
+        purposes = purposes if purposes is not None else self.env["assoc.consent.purpose"].sudo().search([])
         events = self.env["assoc.consent"].sudo().search(
             [("partner_id", "=", self.id), ("state", "!=", "pending")], order="date asc, id asc")
         states = {}

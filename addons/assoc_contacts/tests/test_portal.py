@@ -2,7 +2,7 @@ import re
 
 from odoo import Command
 from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 
 class AssocPortalCase(HttpCase):
@@ -20,6 +20,9 @@ class AssocPortalCase(HttpCase):
             "assoc_portal_dir_city": True, "assoc_portal_dir_department": False,
         })
         cls.tag_member = cls.env.ref("assoc_contacts.tag_member")
+        # The directory of these tests holds only their own members, whatever the database holds.
+        cls.env.cr.execute("UPDATE res_partner SET assoc_directory_optin = FALSE WHERE assoc_directory_optin")
+        cls.env["res.partner"].invalidate_model(["assoc_directory_optin"])
         Partner = cls.env["res.partner"].with_context(assoc_system_tags=True)
         france = cls.env.ref("base.fr")
         cls.marie = Partner.create({
@@ -276,6 +279,24 @@ class TestPortalDirectoryHistory(AssocPortalCase):
         self.assertNotIn('href="/my/member"', home)
         self._login(self.user_paul)
         self.assertIn("adhesions/2025", self.url_open("/my").text)
+
+    def test_settings_form(self):
+        """The association sets its member space from the settings (stored on the company)."""
+        settings = Form(self.env["res.config.settings"])
+        settings.assoc_portal_directory = False
+        settings.assoc_portal_dir_email = True
+        settings.assoc_portal_renew_days = 45
+        settings.assoc_portal_primary_color = "#7a1f3d"
+        settings.assoc_portal_renew_url = "https://www.helloasso.com/associations/amis/adhesions/2026"
+        settings.save().execute()
+        self.assertFalse(self.company.assoc_portal_directory)
+        self.assertEqual((self.company.assoc_portal_renew_days, self.company.assoc_portal_primary_color),
+                         (45, "#7a1f3d"))
+        self.assertEqual(self.company._assoc_portal_directory_fields(), ["email", "city"])
+        settings = Form(self.env["res.config.settings"])
+        settings.assoc_portal_donate_url = "javascript:alert(1)"
+        with self.assertRaises(ValidationError):
+            settings.save().execute()
 
     def test_colours_are_checked(self):
         with self.assertRaises(ValidationError):
