@@ -23,10 +23,22 @@ def _fast_retries(env):
     env["ir.config_parameter"].sudo().set_param("assoc_integrations.retry_backoff", "0.05")
 
 
+def _configure_company(env):
+    """Receipt data the gifts need, as the demo has it (annual receipts: no PDF per gift)."""
+    company = env.company
+    company.write({"street": company.street or "2 quai de la Fosse", "zip": company.zip or "44000",
+                   "city": company.city or "Nantes", "country_id": company.country_id.id or env.ref("base.fr").id,
+                   "assoc_siren_rna": company.assoc_siren_rna or "W442012345",
+                   "assoc_receipt_object": company.assoc_receipt_object or "Protection du littoral",
+                   "assoc_receipt_signatory_name": company.assoc_receipt_signatory_name or "Claire Martin",
+                   "assoc_receipt_mode": "annual"})
+
+
 def _helloasso(env, count, report):
     fake = start(HelloAssoFake, orders=generated_orders(count, seed=7))
     try:
         _fast_retries(env)
+        _configure_company(env)
         connector = env["assoc.connector"].create({
             "name": "Bench HelloAsso", "provider": "helloasso", "base_url": fake.url, "client_id": CLIENT_ID,
             "client_secret": CLIENT_SECRET, "organization_slug": ORG})
@@ -50,7 +62,7 @@ def _helloasso(env, count, report):
 def _segment_of(env, size):
     """A segment of `size` contacts with a granted newsletter consent (tagged, set-based)."""
     purpose = env.ref("assoc_contacts.consent_purpose_newsletter")
-    env.cr.execute("""SELECT id, email_normalized FROM res_partner WHERE email_normalized IS NOT NULL AND active
+    env.cr.execute("""SELECT id, assoc_email_key FROM res_partner WHERE assoc_email_key IS NOT NULL AND active
                        AND NOT COALESCE(assoc_email_invalid, FALSE) ORDER BY id LIMIT %s""", [size])
     rows = env.cr.fetchall()
     tag = env["res.partner.category"].create({"name": "Bench emailing"})

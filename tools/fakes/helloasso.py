@@ -67,6 +67,15 @@ class HelloAssoFake(FakeServer):
             order["meta"]["updatedAt"] = stamp
             return copy.deepcopy(payment)
 
+    def authorize_payment(self, payment_id, when=None):
+        """A pending payment (SEPA awaiting the bank, a future instalment) is paid."""
+        with self.lock:
+            _order, payment = self._find_payment(payment_id)
+            stamp = paris_iso(when or datetime.now(timezone.utc))
+            payment.update(state="Authorized")
+            payment["meta"]["updatedAt"] = stamp
+            return copy.deepcopy(payment)
+
     def payment_view(self, order, payment):
         """A Statistics.Payment (payment with its light order, payer and items)."""
         light = {key: order[key] for key in ("id", "date", "formSlug", "formType", "organizationName", "organizationSlug",

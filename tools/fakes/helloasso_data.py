@@ -88,7 +88,16 @@ def sample_orders(base=datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)):
                      item(10602, "Don", "Donation", 1000, "Henri", "Roux")], base + timedelta(hours=5), 9106)
     no_email = order(107, "Donation", "1", payer("Yvette", "Leroy", ""),
                      [item(107, "Don", "Donation", 2000, "Yvette", "Leroy")], base + timedelta(hours=6), 9107)
-    return [gift_only, membership, event, shop, refunded, unknown, no_email]
+    free = order(108, "Membership", "adhesion-decouverte", payer("Inès", "Garnier", "ines.garnier@example.fr", "44000", "Nantes"),
+                 [item(10801, "Adhésion découverte", "Membership", 0, "Inès", "Garnier")], base + timedelta(hours=7), 0)
+    free["payments"] = []
+    for it in free["items"]:
+        it["payments"] = []
+    sepa = order(109, "Donation", "1", payer("Bruno", "Fabre", "bruno.fabre@example.fr", "31000", "Toulouse"),
+                 [item(109, "Don", "Donation", 4000, "Bruno", "Fabre")], base + timedelta(hours=8), 9109,
+                 payment_state="WaitingBankValidation")
+    sepa["payments"][0]["paymentMeans"] = "Sepa"
+    return [gift_only, membership, event, shop, refunded, unknown, no_email, free, sepa]
 
 
 def generated_orders(count, seed=42, first_id=500000, start=datetime(2025, 1, 2, 8, 0, tzinfo=timezone.utc)):

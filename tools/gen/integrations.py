@@ -62,8 +62,8 @@ def grant_consents(env, rng):
     """A newsletter consent (imported from the paper subscriptions) for part of the contacts
     that have an email and no consent yet, set-based."""
     purpose = env.ref("assoc_contacts.consent_purpose_newsletter")
-    env.cr.execute("""SELECT p.id, p.email FROM res_partner p
-                       WHERE p.email_normalized IS NOT NULL AND p.active AND NOT p.is_company
+    env.cr.execute("""SELECT p.id, p.assoc_email_key FROM res_partner p
+                       WHERE p.assoc_email_key IS NOT NULL AND p.active AND NOT p.is_company
                          AND NOT EXISTS (SELECT 1 FROM assoc_consent c WHERE c.partner_id = p.id)
                        ORDER BY p.id""")
     rows = [row for row in env.cr.fetchall() if rng.random() < CONSENT_SHARE]

@@ -16,3 +16,4 @@ from . import assoc_emailing_feedback
 from . import account_payment
 from . import res_partner
 from . import ir_http
+from . import res_country

@@ -203,7 +203,9 @@ class AssocConnector(models.Model):
         try:
             connector._retry_pending_events(run)
             connector._execute(run, full=full)
-        except (ProviderError, UserError) as error:
+        except Exception as error:  # noqa: BLE001 - whatever stops a run, the run says so and is retried
+            if not isinstance(error, (ProviderError, UserError)):
+                _logger.exception("Connector %s: unexpected error", connector.name)
             if self.env.context.get("assoc_commit"):
                 self.env.cr.rollback()  # drop the unfinished batch; committed ones stay
             connector._record_failure(run, error)
@@ -237,7 +239,7 @@ class AssocConnector(models.Model):
         if isinstance(error, ProviderUnavailable):
             return _("%(provider)s could not be reached; the run will be tried again. (%(detail)s)",
                      provider=self._provider_label(), detail=error)
-        return str(error.args[0] if isinstance(error, UserError) else error)
+        return str(error.args[0] if isinstance(error, UserError) and error.args else error)
 
     def _provider_label(self):
         return dict(self._fields["provider"]._description_selection(self.env)).get(self.provider, self.provider)

@@ -104,7 +104,7 @@ class AssocContactResolver(models.AbstractModel):
         code = ALPHA3.get(code, code)
         if len(code) != 2:
             return False
-        return self.env["res.country"].sudo().search([("code", "=", code)], limit=1).id
+        return self.env["res.country"].sudo()._search_country_id(code)
 
     @api.model
     def _partner_vals(self, person):
@@ -147,9 +147,13 @@ class AssocContactResolver(models.AbstractModel):
         than by assoc.consent's own sync, whose messages fail to format in this version."""
         consents = self.env["assoc.consent"].sudo().with_context(assoc_from_blacklist=True).create(vals_list)
         Blacklist = self.env["mail.blacklist"].sudo().with_context(assoc_from_consent=True)
-        for consent in consents.filtered(lambda c: c.channel in ("newsletter", "email") and c.email):
+        emailed = consents.filtered(lambda c: c.channel in ("newsletter", "email") and c.email)
+        granted = emailed.filtered(lambda c: c.state == "granted")
+        listed = set(Blacklist.search([("email", "in", [email_key(c.email) for c in granted])]).mapped("email"))
+        for consent in emailed:
             if consent.state == "withdrawn":
                 Blacklist._add(consent.email, message=consent.proof_text)
-            elif consent.state == "granted":
+            elif email_key(consent.email) in listed:
                 Blacklist._remove(consent.email, message=consent.proof_text)
         return consents
+

@@ -54,12 +54,13 @@ class AssocEmailingFeedback(models.AbstractModel):
     def _partners_by_email(self, emails):
         if not emails:
             return {}
+        # assoc_email_key is the project's normalized address (filled by bulk imports too)
         partners = self.env["res.partner"].sudo().search_fetch(
-            [("email_normalized", "in", list(emails))], ["email_normalized"], order="id")
+            [("assoc_email_key", "in", list(emails))], ["assoc_email_key"], order="id")
         result = {}
         for partner in partners:
-            result.setdefault(partner.email_normalized, self.env["res.partner"].sudo())
-            result[partner.email_normalized] |= partner
+            result.setdefault(partner.assoc_email_key, self.env["res.partner"].sudo())
+            result[partner.assoc_email_key] |= partner
         return result
 
     @api.model

@@ -64,10 +64,10 @@ class AssocEmailingList(models.Model):
         self.env.flush_all()
         self.env.cr.execute(SQL(
             """
-            SELECT p.id, p.email_normalized FROM res_partner p
-             WHERE p.id IN %(source)s AND p.active AND p.email_normalized IS NOT NULL
+            SELECT p.id, p.assoc_email_key FROM res_partner p
+             WHERE p.id IN %(source)s AND p.active AND p.assoc_email_key IS NOT NULL
                AND NOT COALESCE(p.assoc_email_invalid, FALSE)
-               AND NOT EXISTS (SELECT 1 FROM mail_blacklist b WHERE b.email = p.email_normalized AND b.active)
+               AND NOT EXISTS (SELECT 1 FROM mail_blacklist b WHERE b.email = p.assoc_email_key AND b.active)
                AND (SELECT c.state FROM assoc_consent c
                      WHERE c.partner_id = p.id AND c.channel IN ('newsletter', 'email')
                        AND (c.purpose_id = %(purpose)s OR c.purpose_id IS NULL)

@@ -1,6 +1,7 @@
 import logging
 from datetime import datetime
 
+import psycopg2
 import pytz
 
 from odoo import _, api, fields, models
@@ -53,6 +54,10 @@ class AssocHelloassoImport(models.AbstractModel):
     @api.model
     def _sync_orders(self, connector, orders, run=None):
         """Import or update a batch of orders; returns {order id: [error messages]}."""
+        # no chatter on the records an import creates: the order and its run are the trace
+        self = self.with_context(tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+                                 mail_notrack=True)
+        connector = connector.with_env(self.env)
         existing = {
             order.helloasso_id: order
             for order in self.env["assoc.helloasso.order"].sudo().search(
@@ -65,16 +70,27 @@ class AssocHelloassoImport(models.AbstractModel):
             run._count(skipped=len(orders) - len(todo))
         people = self._resolve_people(todo)
         errors = {}
+        simple = [o for o in todo if str(o["id"]) not in existing and self._is_simple(o)]
+        if simple:
+            try:
+                with self.env.cr.savepoint():
+                    self._import_new(connector, simple, people)
+                if run:
+                    run._count(created=len(simple))
+                todo = [o for o in todo if o not in simple]
+            except (UserError, psycopg2.IntegrityError):
+                _logger.info("HelloAsso batch import failed, importing the orders one by one", exc_info=True)
         for data in todo:
             order = existing.get(str(data["id"]))
             try:
                 with self.env.cr.savepoint():
                     order, created, messages = self._sync_order(connector, data, order, people, recorded)
-            except UserError as error:
-                order, created, messages = order, False, [error.args[0]]
+            except (UserError, psycopg2.IntegrityError) as error:
+                # an IntegrityError means a webhook recorded the same order meanwhile: the next run sees it
+                order, created, messages = order, False, [str(error.args[0])]
                 errors[data["id"]] = messages
                 if run:
-                    run._add_error(_("Order %(id)s: %(error)s", id=data["id"], error=error.args[0]),
+                    run._add_error(_("Order %(id)s: %(error)s", id=data["id"], error=messages[0]),
                                    reference=str(data["id"]), record=order)
                 continue
             if messages:
@@ -144,24 +160,56 @@ class AssocHelloassoImport(models.AbstractModel):
         resolved = self.env["assoc.contact.resolver"]._resolve(persons) if persons else []
         return {slot: partner for slot, (partner, _created) in zip(slots, resolved)}
 
+    # -------------------------------------------------------- new orders in bulk
+    @api.model
+    def _is_simple(self, data):
+        """A new order the bulk path can take: known items, paid or pending, nothing refunded."""
+        return all(
+            KIND_BY_TIER.get(item.get("type")) and item.get("state") not in CANCELLED_ITEM_STATES
+            and (item.get("amount") or KIND_BY_TIER[item["type"]] != "membership")
+            for item in data["items"]
+        ) and not any(payment["state"] in REFUNDED_STATES for payment in data.get("payments") or [])
+
+    @api.model
+    def _import_new(self, connector, orders, people):
+        """Orders, items, consents, payments (one create and one post for the batch), then the
+        memberships and gifts they fund and the interactions of tickets and purchases."""
+        created = self.env["assoc.helloasso.order"].sudo().create(
+            [self._order_vals(connector, data, people[(data["id"], "payer")]) for data in orders])
+        pairs = [(data, order, item_data) for data, order in zip(orders, created) for item_data in data["items"]]
+        items = self.env["assoc.helloasso.item"].sudo().create(
+            [self._item_vals(order, item_data, people) for _data, order, item_data in pairs])
+        for data, order in zip(orders, created):
+            self._record_consent(connector, data, order.partner_id)
+        shares = [
+            (data, item, payment_data, share, self._share_key(connector, payment_data["id"], share["id"]))
+            for (data, _order, item_data), item in zip(pairs, items)
+            for payment_data, share in self._shares(item_data, data) if payment_data["state"] in PAID_STATES
+        ]
+        self.env["assoc.helloasso.money"]._record(connector, shares, cache={})
+        tickets = [(item, data) for (data, _order, _item_data), item in zip(pairs, items) if item.kind in ("event", "shop")]
+        self.env["assoc.helloasso.money"]._log_items(tickets)
+        items.filtered(lambda item: not item.payment_ids and item.kind not in ("event", "shop")).state = "skipped"
+
     # ------------------------------------------------------------------- one order
     @api.model
     def _sync_order(self, connector, data, order, people, recorded):
         created = not order
         payer = people[(data["id"], "payer")]
         if created:
-            order = self._create_order(connector, data, payer)
+            order = self.env["assoc.helloasso.order"].sudo().create(self._order_vals(connector, data, payer))
             self._record_consent(connector, data, payer)
         items = {item.helloasso_id: item for item in order.item_ids}
         messages = []
         for item_data in data["items"]:
-            item = items.get(str(item_data["id"])) or self._create_item(order, item_data, people)
+            item = items.get(str(item_data["id"])) or self.env["assoc.helloasso.item"].sudo().create(
+                self._item_vals(order, item_data, people))
             messages += self._sync_item(connector, data, item, item_data, payer, recorded)
         return order, created, messages
 
     @api.model
-    def _create_order(self, connector, data, payer):
-        return self.env["assoc.helloasso.order"].sudo().create({
+    def _order_vals(self, connector, data, payer):
+        return {
             "name": _("HelloAsso order %(id)s", id=data["id"]),
             "connector_id": connector.id,
             "helloasso_id": str(data["id"]),
@@ -170,12 +218,12 @@ class AssocHelloassoImport(models.AbstractModel):
             "form_slug": data.get("formSlug"),
             "partner_id": payer.id,
             "amount": (data.get("amount") or {}).get("total", 0) / 100.0,
-        })
+        }
 
     @api.model
-    def _create_item(self, order, item_data, people):
+    def _item_vals(self, order, item_data, people):
         beneficiary = people.get((int(order.helloasso_id), item_data["id"])) or order.partner_id
-        return self.env["assoc.helloasso.item"].sudo().create({
+        return {
             "order_id": order.id,
             "helloasso_id": str(item_data["id"]),
             "name": item_data.get("name"),
@@ -183,7 +231,7 @@ class AssocHelloassoImport(models.AbstractModel):
             "kind": KIND_BY_TIER.get(item_data.get("type"), "unknown"),
             "amount": (item_data.get("amount") or 0) / 100.0,
             "partner_id": beneficiary.id,
-        })
+        }
 
     @api.model
     def _record_consent(self, connector, data, payer):
@@ -224,11 +272,14 @@ class AssocHelloassoImport(models.AbstractModel):
                     if refunded and key in recorded:
                         Money._reverse(item, recorded[key], payment_data)
                     elif payment_data["state"] in PAID_STATES and not refunded and key not in recorded:
-                        recorded[key] = Money._record(connector, data, item, payment_data, share, key, payer)
+                        recorded.update(Money._record(connector, [(data, item, payment_data, share, key)]))
                 if item_data.get("state") in CANCELLED_ITEM_STATES or item.state == "reversed":
                     item.write({"state": "reversed", "error": False})
+                elif item.kind == "membership" and not item.amount and not item.membership_id:
+                    Money._free_membership(connector, data, item)
+                    item.write({"state": "done", "error": False})
                 elif item.kind in ("event", "shop") and not item.interaction_id:
-                    Money._log_item(item, data)
+                    Money._log_items([(item, data)])
                     item.write({"state": "done", "error": False})
                 else:
                     item.write({"state": "done" if item.payment_ids else "skipped", "error": False})

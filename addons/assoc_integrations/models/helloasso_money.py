@@ -15,45 +15,72 @@ class AssocHelloassoMoney(models.AbstractModel):
     _description = "HelloAsso payments"
 
     @api.model
-    def _record(self, connector, data, item, payment_data, share, key, payer):
-        amount = (share.get("shareAmount") or 0) / 100.0
-        if not amount:
-            return self.env["account.payment"]
-        date = paris_date(payment_data.get("date") or data["date"])
+    def _record(self, connector, shares, cache=None):
+        """Record paid shares at once: shares are (data, item, payment_data, share, key); one
+        batch creates and posts their payments, then each funds its membership or gift.
+        Returns {key: account.payment} (an empty recordset for a share of no amount)."""
+        cache = {} if cache is None else cache
         journal = connector.helloasso_journal_id
         if not journal:
             raise UserError(_("Choose the HelloAsso journal on the connector %(name)s.", name=connector.name))
-        target = self._target(connector, data, item, payer, date, amount)
-        payment = self.env["account.payment"].sudo().create({
-            "payment_type": "inbound",
-            "partner_type": "customer",
-            "partner_id": payer.id,
-            "amount": amount,
-            "date": date,
-            "journal_id": journal.id,
-            "payment_method_line_id": journal.inbound_payment_method_line_ids[:1].id,
-            "memo": _("HelloAsso %(order)s – %(item)s", order=data["id"], item=item.name),
-            "destination_account_id": target["account"].id,
-            "company_id": connector.company_id.id,
-            "assoc_helloasso_key": key,
-            "assoc_helloasso_item_id": item.id,
-        })
-        payment.action_post()
+        Payment = self.env["account.payment"].sudo()
+        result, vals_list, funded = {}, [], []
+        for data, item, payment_data, share, key in shares:
+            amount = (share.get("shareAmount") or 0) / 100.0
+            if not amount:
+                result[key] = Payment
+                continue
+            date = paris_date(payment_data.get("date") or data["date"])
+            payer = item.order_id.partner_id
+            target = self._target(connector, data, item, payer, date, amount, cache)
+            vals_list.append({
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": payer.id,
+                "amount": amount,
+                "date": date,
+                "journal_id": journal.id,
+                "payment_method_line_id": journal.inbound_payment_method_line_ids[:1].id,
+                "memo": _("HelloAsso %(order)s – %(item)s", order=data["id"], item=item.name),
+                "destination_account_id": target["account"].id,
+                "company_id": connector.company_id.id,
+                "assoc_helloasso_key": key,
+                "assoc_helloasso_item_id": item.id,
+            })
+            funded.append((item, payment_data, target, date, key))
+        payments = Payment.create(vals_list) if vals_list else Payment
+        payments.action_post()
+        for payment, (item, payment_data, target, date, key) in zip(payments, funded):
+            self._fund(item, payment, payment_data, target, date)
+            result[key] = payment
+        return result
+
+    @api.model
+    def _fund(self, item, payment, payment_data, target, date):
+        """The membership (first share of the item) or the gift (every share) a payment pays for."""
         if item.kind == "membership" and not item.membership_id:
             item.membership_id = self.env["assoc.membership"].sudo().create_from_payment(
                 payment, target["membership_type"], partner=item.partner_id, date=date
             )
         elif item.kind == "donation":
             donation = self.env["assoc.donation"].sudo().create_from_payment(
-                payment, campaign=target["campaign"] or None, partner=payer, date=date,
+                payment, campaign=target["campaign"] or None, partner=payment.partner_id, date=date,
                 payment_method=MEANS_TO_METHOD.get(payment_data.get("paymentMeans"), "card"),
             )
             item.donation_ids = [fields.Command.link(donation.id)]
-        return payment
 
     @api.model
-    def _target(self, connector, data, item, payer, date, amount):
-        """Income account (and membership type or campaign) of an item's payment."""
+    def _target(self, connector, data, item, payer, date, amount, cache=None):
+        """Income account (and membership type or campaign) of an item's payment; `cache`
+        keeps what a batch of orders shares (types, accounts)."""
+        cache = {} if cache is None else cache
+        key = (item.kind, data.get("formSlug"), item.name, payer.is_company)
+        if key not in cache:
+            cache[key] = self._compute_target(connector, data, item, payer, date, amount)
+        return cache[key]
+
+    @api.model
+    def _compute_target(self, connector, data, item, payer, date, amount):
         company = connector.company_id
         mapping = connector.helloasso_mapping_ids.filtered(lambda m: m._matches(data.get("formSlug"), item.name))[:1]
         if item.kind == "membership":
@@ -77,6 +104,17 @@ class AssocHelloassoMoney(models.AbstractModel):
                               kind=dict(item._fields["kind"]._description_selection(self.env))[item.kind],
                               name=connector.name))
         return {"account": account, "membership_type": False, "campaign": False}
+
+    @api.model
+    def _free_membership(self, connector, data, item):
+        """A free tier (no payment at all): the membership is confirmed without money."""
+        target = self._target(connector, data, item, item.order_id.partner_id, paris_date(data["date"]), 0.0)
+        membership = self.env["assoc.membership"].sudo().create({
+            "partner_id": item.partner_id.id, "type_id": target["membership_type"].id,
+            "date": paris_date(data["date"]), "amount": 0.0, "company_id": connector.company_id.id,
+        })
+        membership.action_confirm()
+        item.membership_id = membership
 
     @api.model
     def _membership_type_by_name(self, name):
@@ -104,11 +142,13 @@ class AssocHelloassoMoney(models.AbstractModel):
         item.state = "reversed"
 
     @api.model
-    def _log_item(self, item, data):
-        code = "helloasso_event" if item.kind == "event" else "helloasso_shop"
-        label = _("Registered: %(item)s (%(form)s)") if item.kind == "event" else _("Bought: %(item)s (%(form)s)")
-        item.interaction_id = self.env["assoc.interaction"].log_events([{
-            "partner_id": item.partner_id.id, "type_code": code, "origin": item.order_id,
+    def _log_items(self, items):
+        """One interaction per ticket or purchase, on its beneficiary: items are (item, order data)."""
+        labels = {"event": _("Registered: %(item)s (%(form)s)"), "shop": _("Bought: %(item)s (%(form)s)")}
+        interactions = self.env["assoc.interaction"].log_events([{
+            "partner_id": item.partner_id.id, "type_code": f"helloasso_{item.kind}", "origin": item.order_id,
             "date": paris_datetime(data.get("date")) or fields.Datetime.now(),
-            "name": label % {"item": item.name, "form": data.get("formSlug")}, "source": "HelloAsso",
-        }])
+            "name": labels[item.kind] % {"item": item.name, "form": data.get("formSlug")}, "source": "HelloAsso",
+        } for item, data in items])
+        for (item, _data), interaction in zip(items, interactions):
+            item.interaction_id = interaction

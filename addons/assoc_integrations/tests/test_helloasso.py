@@ -11,6 +11,8 @@ class TestHelloAssoPull(HelloAssoCase):
         cls.env["assoc.helloasso.mapping"].create({
             "connector_id": cls.connector.id, "form_slug": "adhesion-2025", "tier_name": "Adhésion individuelle",
             "membership_type_id": cls.membership_type.id})
+        cls.free_type = cls.env["assoc.membership.type"].create(
+            {"name": "Adhésion découverte", "amount": 0.0, "validity_mode": "rolling", "duration_months": 6})
 
     def item(self, helloasso_id):
         return self.env["assoc.helloasso.item"].search([("helloasso_id", "=", str(helloasso_id)),
@@ -20,8 +22,8 @@ class TestHelloAssoPull(HelloAssoCase):
         run = self.connector._run()
         self.assertEqual(run.state, "done", run.message)
         self.assertEqual(self.connector.state, "ok")
-        self.assertEqual(len(self.orders()), 7)
-        self.assertEqual(run.created_count, 7)
+        self.assertEqual(len(self.orders()), 9)
+        self.assertEqual(run.created_count, 9)
         # Marie's address differs only by case and spaces: she is found, not duplicated
         gift = self.item(101).donation_ids
         self.assertEqual(gift.partner_id, self.marie)
@@ -50,7 +52,8 @@ class TestHelloAssoPull(HelloAssoCase):
     def test_payments_are_posted_in_the_helloasso_journal_on_income_accounts(self):
         self.connector._run()
         payments = self.helloasso_payments()
-        self.assertEqual(len(payments), 8)  # 9 items, the unknown one not recorded
+        # 11 items: the unknown one, the free membership and the SEPA gift awaiting the bank have no payment
+        self.assertEqual(len(payments), 8)
         self.assertFalse(payments.filtered(lambda p: p.state not in ("in_process", "paid")), "all posted")
         self.assertEqual(payments.journal_id, self.connector.helloasso_journal_id)
         self.assertEqual(payments.journal_id.code, "HELLO")
@@ -138,7 +141,7 @@ class TestHelloAssoPull(HelloAssoCase):
         self.fake.down = False
         run = self.connector._run()
         self.assertEqual(run.state, "done")
-        self.assertEqual(len(self.orders()), 7)
+        self.assertEqual(len(self.orders()), 9)
         self.assertFalse(failed.needs_attention, "the failed run was made good by the next one")
 
     def test_transient_errors_are_retried(self):
@@ -163,11 +166,24 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertIn("refused the credentials", run.message)
         self.assertIn("Invalid client_id", run.message)
 
-    def test_incremental_pull_asks_since_the_last_success(self):
+    def test_free_membership_without_payment(self):
         self.connector._run()
+        membership = self.item(10801).membership_id
+        self.assertEqual((membership.type_id, membership.amount, membership.state),
+                         (self.free_type, 0.0, "confirmed"))
+        self.assertFalse(membership.payment_id)
+
+    def test_payment_authorized_later_is_pulled_with_the_changed_payments(self):
+        self.connector._run()
+        self.assertEqual(self.item(109).state, "skipped", "SEPA awaiting the bank: no money yet")
+        self.fake.authorize_payment(9109)
         self.fake.calls.clear()
-        self.connector._run()
+        run = self.connector._run()
         self.assertTrue(any(path.endswith("/payments") for _method, path in self.fake.calls))
+        self.assertIn(("GET", "/v5/orders/109"), self.fake.calls)
+        gift = self.item(109).donation_ids
+        self.assertEqual((gift.amount, gift.payment_method, gift.state), (40.0, "direct_debit", "validated"))
+        self.assertEqual(run.updated_count, 1)
 
     def test_missing_membership_type_is_reported_and_reprocessed_once_mapped(self):
         self.connector.helloasso_mapping_ids.unlink()
