@@ -38,7 +38,8 @@ def configure_company(env):
         "assoc_portal_renew_url": "https://www.helloasso.com/associations/les-amis-du-littoral/adhesions/renouvellement",
         "assoc_portal_dir_city": True, "assoc_portal_dir_department": True,
     })
-    env.company.with_context(lang="fr_FR").assoc_portal_welcome = WELCOME
+    lang = "fr_FR" if env["res.lang"]._lang_get("fr_FR") else "en_US"
+    env.company.with_context(lang=lang).assoc_portal_welcome = WELCOME
 
 
 def ensure_custom_field(env):
