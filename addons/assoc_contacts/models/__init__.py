@@ -43,3 +43,4 @@ from . import mail_compose_message
 from . import res_partner_letter
 from . import ir_actions_report
 from . import assoc_letter_template
+from . import res_partner_scope

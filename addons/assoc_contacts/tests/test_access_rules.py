@@ -118,6 +118,19 @@ class TestAccessRules(AccessDataMixin, AssocContactsCase):
         self.nantes_neighbour.zip = "69001"  # the contact moves away
         self.assertNotIn(self.nantes_neighbour, Partner.search([]).sudo())
 
+    def test_contacts_inserted_with_sql_follow_the_rules(self):
+        """The generator and bulk imports insert rows without Odoo's defaults (partner_share is NULL)."""
+        self.env["res.partner"].flush_model()
+        self.env.cr.execute(
+            """INSERT INTO res_partner (name, complete_name, zip, country_id, active, type, is_company)
+               VALUES ('Paul Girard', 'Paul Girard', '69007', %s, true, 'contact', false) RETURNING id""",
+            [self.env.ref("base.fr").id],
+        )
+        inserted = self.env["res.partner"].browse(self.env.cr.fetchone()[0])
+        self.env["res.partner"]._assoc_bulk_created(inserted.ids)
+        self.assertNotIn(inserted, self._as("delegate").search([]).sudo())
+        self.assertIn(inserted, self._as("bureau").search([]).sudo())
+
     def test_staff_users_and_company_stay_visible(self):
         """Odoo needs everybody to read the staff's and the company's contacts."""
         for profile in self.expected:
