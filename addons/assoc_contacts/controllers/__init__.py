@@ -1,2 +1,1 @@
-from . import consent
-from . import portal
+from . import consent, portal

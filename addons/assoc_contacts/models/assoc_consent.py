@@ -89,10 +89,11 @@ class AssocConsent(models.Model):
         Blacklist = self.env["mail.blacklist"].sudo().with_context(assoc_from_consent=True)
         sources = dict(self._fields["source"]._description_selection(self.env))
         for consent in self.filtered(lambda c: c.channel in EMAIL_CHANNELS and email_normalize(c.email or "")):
+            origin = sources[consent.source]
             if consent.state == "withdrawn":
-                Blacklist._add(consent.email, message=_("Consent withdrawn (%(origin)s).", origin=sources[consent.source]))
+                Blacklist._add(consent.email, message=_("Consent withdrawn (%(origin)s).", origin=origin))
             elif consent.state == "granted":
-                Blacklist._remove(consent.email, message=_("Consent granted (%(origin)s).", origin=sources[consent.source]))
+                Blacklist._remove(consent.email, message=_("Consent granted (%(origin)s).", origin=origin))
 
     # ------------------------------------------------------------ double opt-in
     @api.model

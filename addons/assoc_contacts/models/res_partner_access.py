@@ -15,7 +15,7 @@ class ResPartner(models.Model):
         users = self.env["res.users"].sudo().search([("share", "=", False)])
         for partner in self:
             partner.assoc_visible_user_ids = users.filtered(
-                lambda user: partner.id and partner.with_user(user).sudo(False)._filtered_access("read")
+                lambda user, partner=partner: partner.id and partner.with_user(user)._filtered_access("read")
             )
 
     @api.model

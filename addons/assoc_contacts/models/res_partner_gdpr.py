@@ -120,7 +120,8 @@ class ResPartner(models.Model):
                 self.env["mail.message"].sudo().search([("model", "=", "res.partner"), ("res_id", "=", partner.id),
                                                         ("message_type", "!=", "user_notification")]),
                 ["date", "author_id", "subject", "body", "message_type"]),
-            "attachments": partner._assoc_gdpr_rows(partner._assoc_gdpr_attachments(), ["name", "mimetype", "create_date"]),
+            "attachments": partner._assoc_gdpr_rows(
+                partner._assoc_gdpr_attachments(), ["name", "mimetype", "create_date"]),
             **{model.replace(".", "_"): partner._assoc_gdpr_rows(records, partner._assoc_gdpr_field_names(records))
                for model, records in partner._assoc_gdpr_other_records().items()},
         }

@@ -20,7 +20,8 @@ class TestAccessHttp(AccessDataMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.partner_marie = cls.env["res.partner"].create(
-            {"name": "Marie Dupont", "email": "marie.dupont@example.fr", "zip": "69002", "city": "Lyon", "country_id": cls.env.ref("base.fr").id})
+            {"name": "Marie Dupont", "email": "marie.dupont@example.fr", "zip": "69002", "city": "Lyon",
+             "country_id": cls.env.ref("base.fr").id})
         cls.partner_jean = cls.env["res.partner"].create(
             {"name": "Jean Lefèvre", "zip": "20000", "city": "Ajaccio", "country_id": cls.env.ref("base.fr").id})
         cls.setup_access_data()
@@ -54,8 +55,8 @@ class TestAccessHttp(AccessDataMixin, HttpCase):
                 groups = self._call_kw("res.partner", "web_read_group", [], {
                     "domain": domain, "fields": ["department_id"], "groupby": ["department_id"]})
                 self.assertEqual(sum(group["department_id_count"] for group in groups["groups"]), len(expected))
-                interactions = self._call_kw("assoc.interaction", "search_read", [[("id", "in", self.interactions.ids)]],
-                                             {"fields": ["partner_id"]})
+                interactions = self._call_kw("assoc.interaction", "search_read",
+                                             [[("id", "in", self.interactions.ids)]], {"fields": ["partner_id"]})
                 self.assertEqual({row["partner_id"][0] for row in interactions}, set(expected.ids))
 
     def test_json_rpc_read_of_hidden_contact_fails(self):

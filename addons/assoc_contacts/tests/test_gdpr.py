@@ -6,7 +6,7 @@ import zipfile
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import AssocContactsCase
@@ -175,5 +175,5 @@ class TestGdpr(AssocContactsCase):
                          "members are not prospects")
 
     def test_rule_without_condition_is_refused(self):
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             self.env["assoc.archive.rule"].create({"name": "Tout archiver"})

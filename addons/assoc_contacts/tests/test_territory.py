@@ -1,3 +1,4 @@
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.assoc_contacts.models.assoc_territory import department_code
@@ -82,7 +83,7 @@ class TestTerritory(AssocContactsCase):
             "UPDATE res_partner SET department_id = NULL, region_id = NULL WHERE id = ANY(%s)", [partners.ids])
         self.env.cr.execute("DELETE FROM assoc_partner_territory_rel WHERE partner_id = ANY(%s)", [partners.ids])
         self.Territory._assoc_assign_partner_territories(partners.ids)
-        for partner, (_zip, _country, code) in zip(partners, cases):
+        for partner, (_zip, _country, code) in zip(partners, cases, strict=True):
             with self.subTest(zip=partner.zip, country=partner.country_id.code):
                 self.assertEqual(partner.department_id.code or None, code)
                 self.assertEqual((partner.department_id, partner.region_id, partner.territory_ids), expected[partner])
@@ -105,7 +106,8 @@ class TestTerritory(AssocContactsCase):
         saint_nazaire = self._partner("44600")
         lyon = self._partner("69002")
         zone_prefix = self.Territory.create(
-            {"name": "Nantes et sa couronne", "kind": "zone", "zip_prefixes": "44000, 441", "parent_id": self.dep_44.id})
+            {"name": "Nantes et sa couronne", "kind": "zone", "zip_prefixes": "44000, 441",
+             "parent_id": self.dep_44.id})
         zone_departments = self.Territory.create(
             {"name": "Vallée du Rhône", "kind": "zone", "zone_department_ids": [(6, 0, [self.dep_69.id])]})
         self.assertIn(zone_prefix, nantes.territory_ids)
@@ -120,7 +122,7 @@ class TestTerritory(AssocContactsCase):
         self.assertEqual(zone_prefix.partner_count, 2)
 
     def test_bad_zip_prefix_is_refused(self):
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             self.Territory.create({"name": "Zone", "kind": "zone", "zip_prefixes": "44, abc"})
 
     def test_bulk_recompute_after_sql_insert(self):
