@@ -15,3 +15,7 @@ from . import test_portal_security
 from . import test_duplicate_mass_actions
 from . import test_duplicate_letters
 from . import test_duplicate_tours
+from . import test_territory
+from . import test_access_rules
+from . import test_access_http
+from . import test_gdpr
