@@ -352,9 +352,8 @@ def cmd_test(args):
         drop_db(db)
         say(f"installing {modules} in the throwaway database {db}")
         action = "-i"
-    # French is loaded as in the demo: tests check the French documents and pages.
-    install = run(odoo_cmd("-d", db, action, modules, "--load-language=fr_FR", "--without-demo=all",
-                           "--stop-after-init", "--log-level=warn"), check=False)
+    install = run(odoo_cmd("-d", db, action, modules, "--without-demo=all", "--stop-after-init",
+                           "--log-level=warn"), check=False)
     if install.returncode:
         if not args.keep:
             drop_db(db)
