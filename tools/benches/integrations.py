@@ -26,12 +26,18 @@ def _fast_retries(env):
 def _configure_company(env):
     """Receipt data the gifts need, as the demo has it (annual receipts: no PDF per gift)."""
     company = env.company
-    company.write({"street": company.street or "2 quai de la Fosse", "zip": company.zip or "44000",
-                   "city": company.city or "Nantes", "country_id": company.country_id.id or env.ref("base.fr").id,
-                   "assoc_siren_rna": company.assoc_siren_rna or "W442012345",
-                   "assoc_receipt_object": company.assoc_receipt_object or "Protection du littoral",
-                   "assoc_receipt_signatory_name": company.assoc_receipt_signatory_name or "Claire Martin",
-                   "assoc_receipt_mode": "annual"})
+    company.write(
+        {
+            "street": company.street or "2 quai de la Fosse",
+            "zip": company.zip or "44000",
+            "city": company.city or "Nantes",
+            "country_id": company.country_id.id or env.ref("base.fr").id,
+            "assoc_siren_rna": company.assoc_siren_rna or "W442012345",
+            "assoc_receipt_object": company.assoc_receipt_object or "Protection du littoral",
+            "assoc_receipt_signatory_name": company.assoc_receipt_signatory_name or "Claire Martin",
+            "assoc_receipt_mode": "annual",
+        }
+    )
 
 
 def _helloasso(env, count, report):
@@ -39,9 +45,16 @@ def _helloasso(env, count, report):
     try:
         _fast_retries(env)
         _configure_company(env)
-        connector = env["assoc.connector"].create({
-            "name": "Bench HelloAsso", "provider": "helloasso", "base_url": fake.url, "client_id": CLIENT_ID,
-            "client_secret": CLIENT_SECRET, "organization_slug": ORG})
+        connector = env["assoc.connector"].create(
+            {
+                "name": "Bench HelloAsso",
+                "provider": "helloasso",
+                "base_url": fake.url,
+                "client_id": CLIENT_ID,
+                "client_secret": CLIENT_SECRET,
+                "organization_slug": ORG,
+            }
+        )
         started = time.perf_counter()
         run = connector._run()
         seconds = time.perf_counter() - started
@@ -62,17 +75,24 @@ def _helloasso(env, count, report):
 def _segment_of(env, size):
     """A segment of `size` contacts with a granted newsletter consent (tagged, set-based)."""
     purpose = env.ref("assoc_contacts.consent_purpose_newsletter")
-    env.cr.execute("""SELECT id, assoc_email_key FROM res_partner WHERE assoc_email_key IS NOT NULL AND active
-                       AND NOT COALESCE(assoc_email_invalid, FALSE) ORDER BY id LIMIT %s""", [size])
+    env.cr.execute(
+        """SELECT id, assoc_email_key FROM res_partner WHERE assoc_email_key IS NOT NULL AND active
+                       AND NOT COALESCE(assoc_email_invalid, FALSE) ORDER BY id LIMIT %s""",
+        [size],
+    )
     rows = env.cr.fetchall()
     tag = env["res.partner.category"].create({"name": "Bench emailing"})
     ids = [row[0] for row in rows]
-    env.cr.execute("INSERT INTO res_partner_res_partner_category_rel (partner_id, category_id) "
-                   "SELECT unnest(%s::int[]), %s", [ids, tag.id])
-    env.cr.execute("""INSERT INTO assoc_consent (partner_id, purpose_id, channel, state, date, source, email)
+    env.cr.execute(
+        "INSERT INTO res_partner_res_partner_category_rel (partner_id, category_id) SELECT unnest(%s::int[]), %s",
+        [ids, tag.id],
+    )
+    env.cr.execute(
+        """INSERT INTO assoc_consent (partner_id, purpose_id, channel, state, date, source, email)
                       SELECT u.pid, %s, 'newsletter', 'granted', now() at time zone 'UTC', 'import', u.email
                         FROM unnest(%s::int[], %s::varchar[]) AS u(pid, email)""",
-                   [purpose.id, ids, [row[1] for row in rows]])
+        [purpose.id, ids, [row[1] for row in rows]],
+    )
     env.cr.execute("DELETE FROM mail_blacklist WHERE email = ANY(%s)", [[row[1] for row in rows]])
     env.invalidate_all()
     return env["assoc.segment"].create({"name": "Bench", "domain": f"[('category_id', 'in', [{tag.id}])]"}), len(ids)
@@ -83,18 +103,29 @@ def _brevo(env, size, report):
     try:
         _fast_retries(env)
         segment, count = _segment_of(env, size)
-        connector = env["assoc.connector"].create({"name": "Bench Brevo", "provider": "brevo",
-                                                   "base_url": f"{fake.url}/v3", "api_key": BREVO_KEY})
-        env["assoc.emailing.list"].create({
-            "name": "Bench", "connector_id": connector.id, "remote_list_id": "2", "source": "segment",
-            "segment_id": segment.id, "attribute_ids": [(6, 0, env["assoc.emailing.attribute"].search([]).ids)]})
+        connector = env["assoc.connector"].create(
+            {"name": "Bench Brevo", "provider": "brevo", "base_url": f"{fake.url}/v3", "api_key": BREVO_KEY}
+        )
+        env["assoc.emailing.list"].create(
+            {
+                "name": "Bench",
+                "connector_id": connector.id,
+                "remote_list_id": "2",
+                "source": "segment",
+                "segment_id": segment.id,
+                "attribute_ids": [(6, 0, env["assoc.emailing.attribute"].search([]).ids)],
+            }
+        )
         started = time.perf_counter()
         run = connector._run()
         seconds = time.perf_counter() - started
         if run.state != "done":
             raise RuntimeError(f"Brevo bench run failed: {run.message}")
-        report(f"Brevo push of a segment ({fake.import_calls} imports, {len(fake.list_members(2))} in the list)",
-               count, seconds)
+        report(
+            f"Brevo push of a segment ({fake.import_calls} imports, {len(fake.list_members(2))} in the list)",
+            count,
+            seconds,
+        )
         started = time.perf_counter()
         again = connector._run()
         report(f"Brevo push again ({again.skipped_count} unchanged)", count, time.perf_counter() - started)

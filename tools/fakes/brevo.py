@@ -27,7 +27,7 @@ class BrevoFake(FakeServer):
         self.import_calls = 0
         self.ids = itertools.count(1)
         super().__init__(port)
-        for list_id, name in (lists or [(2, "Lettre d'information"), (7, "Adhérents")]):
+        for list_id, name in lists or [(2, "Lettre d'information"), (7, "Adhérents")]:
             self.lists[int(list_id)] = name
 
     # --------------------------------------------------------------- helpers
@@ -41,9 +41,19 @@ class BrevoFake(FakeServer):
 
     def marketing_event(self, event, email, camp_id=12, campaign="Lettre de mars", list_ids=(2,), url=None):
         """One marketing webhook payload as Brevo documents it."""
-        payload = {"id": 1, "camp_id": camp_id, "email": email, "campaign name": campaign, "date_sent": "2025-03-12 10:00:00",
-                   "date_event": "2025-03-12 10:05:00", "ts_sent": 1741770000, "ts_event": 1741770300, "ts": 1741773900,
-                   "tag": "", "event": event}
+        payload = {
+            "id": 1,
+            "camp_id": camp_id,
+            "email": email,
+            "campaign name": campaign,
+            "date_sent": "2025-03-12 10:00:00",
+            "date_event": "2025-03-12 10:05:00",
+            "ts_sent": 1741770000,
+            "ts_event": 1741770300,
+            "ts": 1741773900,
+            "tag": "",
+            "event": event,
+        }
         if event in ("unsubscribe", "unsubscribed"):
             payload.update(list_id=list(list_ids), sending_ip="185.107.232.10")
         if event in ("hard_bounce", "hard_bounced", "soft_bounce", "soft_bounced"):
@@ -68,7 +78,13 @@ class BrevoFake(FakeServer):
 
     # ---------------------------------------------------------------- routes
     def setup(self):
-        self.route("GET", "/v3/account", lambda r: Response(200, {"email": "contact@amis-du-patrimoine.fr", "companyName": "Les Amis du Patrimoine"}))
+        self.route(
+            "GET",
+            "/v3/account",
+            lambda r: Response(
+                200, {"email": "contact@amis-du-patrimoine.fr", "companyName": "Les Amis du Patrimoine"}
+            ),
+        )
         self.route("GET", "/v3/contacts/lists", self.get_lists)
         self.route("POST", "/v3/contacts/import", self.import_contacts)
         self.route("GET", r"/v3/processes/(?P<id>\d+)", self.get_process)
@@ -82,17 +98,30 @@ class BrevoFake(FakeServer):
         return None
 
     def get_lists(self, request):
-        lists = [{"id": list_id, "name": name, "totalSubscribers": len(self.list_members(list_id)), "folderId": 1}
-                 for list_id, name in sorted(self.lists.items())]
-        return Response(200, {"lists": paginate_offset(lists, request.query.get("offset"), request.query.get("limit") or 10),
-                              "count": len(lists)})
+        lists = [
+            {"id": list_id, "name": name, "totalSubscribers": len(self.list_members(list_id)), "folderId": 1}
+            for list_id, name in sorted(self.lists.items())
+        ]
+        return Response(
+            200,
+            {
+                "lists": paginate_offset(lists, request.query.get("offset"), request.query.get("limit") or 10),
+                "count": len(lists),
+            },
+        )
 
     def import_contacts(self, request):
         body = request.json()
         list_ids = [int(x) for x in body.get("listIds") or []]
         missing = [x for x in list_ids if x not in self.lists]
         if missing or not isinstance(body.get("jsonBody"), list):
-            return Response(400, {"code": "invalid_parameter", "message": f"listIds {missing} not found" if missing else "jsonBody is missing"})
+            return Response(
+                400,
+                {
+                    "code": "invalid_parameter",
+                    "message": f"listIds {missing} not found" if missing else "jsonBody is missing",
+                },
+            )
         with self.lock:
             self.import_calls += 1
             process_id = next(self.ids)
@@ -103,8 +132,16 @@ class BrevoFake(FakeServer):
         stamp = _now()
         for entry in process["body"]["jsonBody"]:
             email = entry["email"].strip().lower()
-            contact = self.contacts.setdefault(email, {"attributes": {}, "emailBlacklisted": False, "listIds": set(),
-                                                       "listUnsubscribed": set(), "modifiedAt": stamp})
+            contact = self.contacts.setdefault(
+                email,
+                {
+                    "attributes": {},
+                    "emailBlacklisted": False,
+                    "listIds": set(),
+                    "listUnsubscribed": set(),
+                    "modifiedAt": stamp,
+                },
+            )
             contact["attributes"].update(entry.get("attributes") or {})
             contact["listIds"].update(process["list_ids"])
             contact["modifiedAt"] = stamp
@@ -141,13 +178,27 @@ class BrevoFake(FakeServer):
         list_id = int(request.params["id"])
         since = request.query.get("modifiedSince")
         with self.lock:
-            rows = [{"email": email, "id": index + 1, "emailBlacklisted": c["emailBlacklisted"], "smsBlacklisted": False,
-                     "modifiedAt": c["modifiedAt"], "listIds": sorted(c["listIds"]), "listUnsubscribed": sorted(c["listUnsubscribed"]),
-                     "attributes": c["attributes"]}
-                    for index, (email, c) in enumerate(sorted(self.contacts.items()))
-                    if list_id in c["listIds"] and (not since or c["modifiedAt"] >= since)]
-        return Response(200, {"contacts": paginate_offset(rows, request.query.get("offset"), request.query.get("limit") or 50),
-                              "count": len(rows)})
+            rows = [
+                {
+                    "email": email,
+                    "id": index + 1,
+                    "emailBlacklisted": c["emailBlacklisted"],
+                    "smsBlacklisted": False,
+                    "modifiedAt": c["modifiedAt"],
+                    "listIds": sorted(c["listIds"]),
+                    "listUnsubscribed": sorted(c["listUnsubscribed"]),
+                    "attributes": c["attributes"],
+                }
+                for index, (email, c) in enumerate(sorted(self.contacts.items()))
+                if list_id in c["listIds"] and (not since or c["modifiedAt"] >= since)
+            ]
+        return Response(
+            200,
+            {
+                "contacts": paginate_offset(rows, request.query.get("offset"), request.query.get("limit") or 50),
+                "count": len(rows),
+            },
+        )
 
     def create_webhook(self, request):
         body = request.json()
@@ -156,5 +207,9 @@ class BrevoFake(FakeServer):
 
     def rate_limit(self, count=1, reset=1):
         """The next `count` calls answer 429 with Brevo's rate-limit headers."""
-        self.fail_next(count, 429, {"code": "too_many_requests", "message": "Too many requests"},
-                       {"x-sib-ratelimit-limit": "10", "x-sib-ratelimit-remaining": "0", "x-sib-ratelimit-reset": str(reset)})
+        self.fail_next(
+            count,
+            429,
+            {"code": "too_many_requests", "message": "Too many requests"},
+            {"x-sib-ratelimit-limit": "10", "x-sib-ratelimit-remaining": "0", "x-sib-ratelimit-reset": str(reset)},
+        )

@@ -62,8 +62,15 @@ class HelloAssoFake(FakeServer):
             stamp = paris_iso(when or datetime.now(timezone.utc))
             payment.update(state="Refunded", cashOutState="Refunded")
             payment["meta"]["updatedAt"] = stamp
-            payment["refundOperations"].append({"id": payment_id * 10, "amount": payment["amount"], "amountTip": 0,
-                                                "status": "Processed", "meta": {"createdAt": stamp, "updatedAt": stamp}})
+            payment["refundOperations"].append(
+                {
+                    "id": payment_id * 10,
+                    "amount": payment["amount"],
+                    "amountTip": 0,
+                    "status": "Processed",
+                    "meta": {"createdAt": stamp, "updatedAt": stamp},
+                }
+            )
             order["meta"]["updatedAt"] = stamp
             return copy.deepcopy(payment)
 
@@ -78,14 +85,33 @@ class HelloAssoFake(FakeServer):
 
     def payment_view(self, order, payment):
         """A Statistics.Payment (payment with its light order, payer and items)."""
-        light = {key: order[key] for key in ("id", "date", "formSlug", "formType", "organizationName", "organizationSlug",
-                                             "organizationType", "organizationIsUnderColucheLaw", "checkoutIntentId", "meta")}
+        light = {
+            key: order[key]
+            for key in (
+                "id",
+                "date",
+                "formSlug",
+                "formType",
+                "organizationName",
+                "organizationSlug",
+                "organizationType",
+                "organizationIsUnderColucheLaw",
+                "checkoutIntentId",
+                "meta",
+            )
+        }
         light.update(formName=order["formSlug"], isAnonymous=False, isAmountHidden=False)
         shares = {share["id"]: share for share in payment["items"]}
-        items = [dict({key: it[key] for key in ("id", "name", "type", "state", "amount", "initialAmount")},
-                      shareAmount=shares[it["id"]]["shareAmount"], shareItemAmount=shares[it["id"]]["shareItemAmount"],
-                      shareOptionsAmount=0)
-                 for it in order["items"] if it["id"] in shares]
+        items = [
+            dict(
+                {key: it[key] for key in ("id", "name", "type", "state", "amount", "initialAmount")},
+                shareAmount=shares[it["id"]]["shareAmount"],
+                shareItemAmount=shares[it["id"]]["shareItemAmount"],
+                shareOptionsAmount=0,
+            )
+            for it in order["items"]
+            if it["id"] in shares
+        ]
         view = {key: value for key, value in payment.items() if key != "items"}
         view.update(order=light, payer=order["payer"], items=items)
         return view
@@ -120,7 +146,9 @@ class HelloAssoFake(FakeServer):
         client_id, client_secret = request.basic_auth() or (form.get("client_id"), form.get("client_secret"))
         grant = form.get("grant_type")
         if client_id != self.client_id or (grant == "client_credentials" and client_secret != self.client_secret):
-            return Response(401, {"error": "unauthorized_client", "error_description": f"Invalid client_id '{client_id}'"})
+            return Response(
+                401, {"error": "unauthorized_client", "error_description": f"Invalid client_id '{client_id}'"}
+            )
         if grant == "refresh_token" and form.get("refresh_token") not in self.refresh_tokens:
             return Response(400, {"error": "invalid_grant", "error_description": "Invalid refresh token"})
         if grant not in ("client_credentials", "refresh_token"):
@@ -129,7 +157,9 @@ class HelloAssoFake(FakeServer):
         with self.lock:
             self.tokens[access] = time.time() + 1800
             self.refresh_tokens.add(refresh)
-        return Response(200, {"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": 1800})
+        return Response(
+            200, {"access_token": access, "refresh_token": refresh, "token_type": "bearer", "expires_in": 1800}
+        )
 
     def _authorized(self, request):
         value = request.headers.get("Authorization") or ""
@@ -153,9 +183,19 @@ class HelloAssoFake(FakeServer):
             offset = (int(request.query.get("pageIndex") or 1) - 1) * size
         page = items[offset : offset + size]
         following = base64.urlsafe_b64encode(str(offset + len(page)).encode()).decode()
-        return Response(200, {"data": page, "pagination": {
-            "pageSize": size, "totalCount": len(items), "pageIndex": offset // size + 1,
-            "totalPages": (len(items) + size - 1) // size, "continuationToken": following}})
+        return Response(
+            200,
+            {
+                "data": page,
+                "pagination": {
+                    "pageSize": size,
+                    "totalCount": len(items),
+                    "pageIndex": offset // size + 1,
+                    "totalPages": (len(items) + size - 1) // size,
+                    "continuationToken": following,
+                },
+            },
+        )
 
     def _window(self, request, stamp):
         since, until = request.query.get("from"), request.query.get("to")
@@ -181,9 +221,15 @@ class HelloAssoFake(FakeServer):
             return denied
         field = "updatedAt" if request.query.get("sortField") == "UpdateDate" else "createdAt"
         with self.lock:
-            payments = [self.payment_view(o, p) for o in self.orders.values() for p in o["payments"]
-                        if self._window(request, p["meta"][field])]
-        payments.sort(key=lambda p: (_parse(p["meta"][field]), p["id"]), reverse=request.query.get("sortOrder") != "Asc")
+            payments = [
+                self.payment_view(o, p)
+                for o in self.orders.values()
+                for p in o["payments"]
+                if self._window(request, p["meta"][field])
+            ]
+        payments.sort(
+            key=lambda p: (_parse(p["meta"][field]), p["id"]), reverse=request.query.get("sortOrder") != "Asc"
+        )
         return self._page(request, copy.deepcopy(payments))
 
     def list_forms(self, request):
@@ -192,7 +238,9 @@ class HelloAssoFake(FakeServer):
             return denied
         with self.lock:
             forms = sorted({(o["formType"], o["formSlug"]) for o in self.orders.values()})
-        return self._page(request, [{"formType": kind, "formSlug": slug, "title": slug, "state": "Public"} for kind, slug in forms])
+        return self._page(
+            request, [{"formType": kind, "formSlug": slug, "title": slug, "state": "Public"} for kind, slug in forms]
+        )
 
     def get_order(self, request):
         denied = self._guard(request)
@@ -217,6 +265,15 @@ class HelloAssoFake(FakeServer):
         if denied:
             return denied
         payment = self.refund(int(request.params["id"]))
-        return Response(200, {"id": payment["id"] * 10, "amount": payment["amount"], "cancelOrder": False,
-                              "creationDate": payment["meta"]["updatedAt"], "state": "Processed",
-                              "sendRefundMail": True, "paymentId": payment["id"]})
+        return Response(
+            200,
+            {
+                "id": payment["id"] * 10,
+                "amount": payment["amount"],
+                "cancelOrder": False,
+                "creationDate": payment["meta"]["updatedAt"],
+                "state": "Processed",
+                "sendRefundMail": True,
+                "paymentId": payment["id"],
+            },
+        )

@@ -21,8 +21,13 @@ VALID_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
 def problem(status, title, detail, errors=None):
-    body = {"type": "https://mailchimp.com/developer/marketing/docs/errors/", "title": title, "status": status,
-            "detail": detail, "instance": "7f1b2c3d-0000-4000-8000-000000000000"}
+    body = {
+        "type": "https://mailchimp.com/developer/marketing/docs/errors/",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": "7f1b2c3d-0000-4000-8000-000000000000",
+    }
     if errors:
         body["errors"] = errors
     return Response(status, body, content_type="application/problem+json")
@@ -50,7 +55,9 @@ class MailchimpFake(FakeServer):
 
     # --------------------------------------------------------------- helpers
     def list_members(self, list_id, status="subscribed"):
-        return sorted(m["email_address"] for (lid, _h), m in self.members.items() if lid == list_id and m["status"] == status)
+        return sorted(
+            m["email_address"] for (lid, _h), m in self.members.items() if lid == list_id and m["status"] == status
+        )
 
     def set_status(self, list_id, email, status):
         with self.lock:
@@ -58,7 +65,9 @@ class MailchimpFake(FakeServer):
             member.update(status=status, last_changed=time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()))
 
     def add_campaign(self, list_id, campaign_id, title, activity, send_time="2025-03-12T10:00:00+00:00"):
-        self.campaigns.append({"id": campaign_id, "list_id": list_id, "title": title, "send_time": send_time, "activity": activity})
+        self.campaigns.append(
+            {"id": campaign_id, "list_id": list_id, "title": title, "send_time": send_time, "activity": activity}
+        )
 
     @staticmethod
     def webhook_body(event_type, data, fired_at="2025-03-12 10:05:00"):
@@ -122,13 +131,22 @@ class MailchimpFake(FakeServer):
         bearer = request.headers.get("Authorization", "")
         key = credentials[1] if credentials else (bearer[7:] if bearer.startswith("Bearer ") else None)
         if key != self.api_key:
-            return problem(401, "API Key Invalid", "Your API key may be invalid, or you've attempted to access the wrong datacenter.")
+            return problem(
+                401,
+                "API Key Invalid",
+                "Your API key may be invalid, or you've attempted to access the wrong datacenter.",
+            )
         return None
 
     def get_lists(self, request):
         rows = [{"id": k, "name": v} for k, v in sorted(self.lists.items())]
-        return Response(200, {"lists": paginate_offset(rows, request.query.get("offset"), request.query.get("count") or 10),
-                              "total_items": len(rows)})
+        return Response(
+            200,
+            {
+                "lists": paginate_offset(rows, request.query.get("offset"), request.query.get("count") or 10),
+                "total_items": len(rows),
+            },
+        )
 
     def _operation(self, operation):
         parts = operation["path"].strip("/").split("/")
@@ -143,11 +161,19 @@ class MailchimpFake(FakeServer):
         body = json.loads(operation.get("body") or "{}")
         email = body.get("email_address") or ""
         if not VALID_EMAIL.match(email) or member_hash(email) != parts[3]:
-            return 400, {"title": "Invalid Resource", "detail": f"{email} looks fake or invalid, please enter a real email address."}
+            return 400, {
+                "title": "Invalid Resource",
+                "detail": f"{email} looks fake or invalid, please enter a real email address.",
+            }
         member = self.members.get(key)
         if member is None or member["status"] == "archived":
-            member = {"id": parts[3], "email_address": email, "status": body.get("status_if_new") or "subscribed",
-                      "merge_fields": {}, "list_id": parts[1]}
+            member = {
+                "id": parts[3],
+                "email_address": email,
+                "status": body.get("status_if_new") or "subscribed",
+                "merge_fields": {},
+                "list_id": parts[1],
+            }
             self.members[key] = member
         member["merge_fields"].update(body.get("merge_fields") or {})
         member["last_changed"] = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
@@ -158,8 +184,19 @@ class MailchimpFake(FakeServer):
         batch_id = f"b{next(self.ids)}"
         with self.lock:
             self.batches[batch_id] = {"operations": operations, "polls": 0, "results": None}
-        return Response(200, {"id": batch_id, "status": "pending", "total_operations": len(operations), "finished_operations": 0,
-                              "errored_operations": 0, "submitted_at": "", "completed_at": "", "response_body_url": ""})
+        return Response(
+            200,
+            {
+                "id": batch_id,
+                "status": "pending",
+                "total_operations": len(operations),
+                "finished_operations": 0,
+                "errored_operations": 0,
+                "submitted_at": "",
+                "completed_at": "",
+                "response_body_url": "",
+            },
+        )
 
     def get_batch(self, request):
         batch_id = request.params["id"]
@@ -173,12 +210,25 @@ class MailchimpFake(FakeServer):
                 batch["results"] = []
                 for operation in batch["operations"]:
                     code, response = self._operation(operation)
-                    batch["results"].append({"status_code": code, "operation_id": operation.get("operation_id"),
-                                             "response": json.dumps(response)})
+                    batch["results"].append(
+                        {
+                            "status_code": code,
+                            "operation_id": operation.get("operation_id"),
+                            "response": json.dumps(response),
+                        }
+                    )
         errored = sum(1 for r in batch["results"] or [] if r["status_code"] >= 400)
-        return Response(200, {"id": batch_id, "status": status, "total_operations": len(batch["operations"]),
-                              "finished_operations": len(batch["results"] or []), "errored_operations": errored,
-                              "response_body_url": f"{self.url}/batch-results/{batch_id}.tar.gz" if status == "finished" else ""})
+        return Response(
+            200,
+            {
+                "id": batch_id,
+                "status": status,
+                "total_operations": len(batch["operations"]),
+                "finished_operations": len(batch["results"] or []),
+                "errored_operations": errored,
+                "response_body_url": f"{self.url}/batch-results/{batch_id}.tar.gz" if status == "finished" else "",
+            },
+        )
 
     def get_batch_results(self, request):
         batch = self.batches[request.params["id"]]
@@ -194,29 +244,69 @@ class MailchimpFake(FakeServer):
         list_id = request.params["list"]
         status = request.query.get("status")
         since = request.query.get("since_last_changed")
-        rows = [m for (lid, _h), m in sorted(self.members.items())
-                if lid == list_id and (not status or m["status"] == status) and (not since or m["last_changed"] >= since)]
-        return Response(200, {"members": paginate_offset(rows, request.query.get("offset"), request.query.get("count") or 10),
-                              "total_items": len(rows), "list_id": list_id})
+        rows = [
+            m
+            for (lid, _h), m in sorted(self.members.items())
+            if lid == list_id and (not status or m["status"] == status) and (not since or m["last_changed"] >= since)
+        ]
+        return Response(
+            200,
+            {
+                "members": paginate_offset(rows, request.query.get("offset"), request.query.get("count") or 10),
+                "total_items": len(rows),
+                "list_id": list_id,
+            },
+        )
 
     def get_campaigns(self, request):
-        rows = [{"id": c["id"], "type": "regular", "status": "sent", "send_time": c["send_time"],
-                 "recipients": {"list_id": c["list_id"]}, "settings": {"title": c["title"], "subject_line": c["title"]}}
-                for c in self.campaigns if c["list_id"] == request.query.get("list_id")]
-        return Response(200, {"campaigns": paginate_offset(rows, request.query.get("offset"), request.query.get("count") or 10),
-                              "total_items": len(rows)})
+        rows = [
+            {
+                "id": c["id"],
+                "type": "regular",
+                "status": "sent",
+                "send_time": c["send_time"],
+                "recipients": {"list_id": c["list_id"]},
+                "settings": {"title": c["title"], "subject_line": c["title"]},
+            }
+            for c in self.campaigns
+            if c["list_id"] == request.query.get("list_id")
+        ]
+        return Response(
+            200,
+            {
+                "campaigns": paginate_offset(rows, request.query.get("offset"), request.query.get("count") or 10),
+                "total_items": len(rows),
+            },
+        )
 
     def get_activity(self, request):
         campaign = next((c for c in self.campaigns if c["id"] == request.params["id"]), None)
         if not campaign:
             return problem(404, "Resource Not Found", "The requested resource could not be found.")
-        rows = [{"campaign_id": campaign["id"], "list_id": campaign["list_id"], "email_id": member_hash(email), "email_address": email,
-                 "activity": [dict(action, timestamp=action.get("timestamp", "2025-03-12T10:05:00+00:00")) for action in actions]}
-                for email, actions in sorted(campaign["activity"].items())]
-        return Response(200, {"emails": paginate_offset(rows, request.query.get("offset"), request.query.get("count") or 10),
-                              "campaign_id": campaign["id"], "total_items": len(rows)})
+        rows = [
+            {
+                "campaign_id": campaign["id"],
+                "list_id": campaign["list_id"],
+                "email_id": member_hash(email),
+                "email_address": email,
+                "activity": [
+                    dict(action, timestamp=action.get("timestamp", "2025-03-12T10:05:00+00:00")) for action in actions
+                ],
+            }
+            for email, actions in sorted(campaign["activity"].items())
+        ]
+        return Response(
+            200,
+            {
+                "emails": paginate_offset(rows, request.query.get("offset"), request.query.get("count") or 10),
+                "campaign_id": campaign["id"],
+                "total_items": len(rows),
+            },
+        )
 
     def post_webhook(self, request):
         body = request.json()
         self.webhooks.append(body)
-        return Response(200, dict(body, id=f"w{len(self.webhooks)}", list_id=request.params["list"], signing_enabled=False))
+        return Response(
+            200, dict(body, id=f"w{len(self.webhooks)}", list_id=request.params["list"], signing_enabled=False)
+        )

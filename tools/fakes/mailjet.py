@@ -32,15 +32,28 @@ class MailjetFake(FakeServer):
         return sorted(self.members.get(int(list_id), {}))
 
     def event(self, event, email, campaign_id=4321, **extra):
-        payload = {"event": event, "time": 1741770300, "MessageID": 19421777835146490, "Message_GUID": "1ab23cd4-e567-8901-2345-6789f0gh1i2j",
-                   "email": email, "mj_campaign_id": campaign_id, "mj_contact_id": 987654321, "customcampaign": "mj.nl=58424",
-                   "CustomID": "", "Payload": ""}
+        payload = {
+            "event": event,
+            "time": 1741770300,
+            "MessageID": 19421777835146490,
+            "Message_GUID": "1ab23cd4-e567-8901-2345-6789f0gh1i2j",
+            "email": email,
+            "mj_campaign_id": campaign_id,
+            "mj_contact_id": 987654321,
+            "customcampaign": "mj.nl=58424",
+            "CustomID": "",
+            "Payload": "",
+        }
         if event == "open":
             payload.update(ip="88.123.44.5", geo="FR", agent="Mozilla/5.0")
         if event == "click":
-            payload.update(url="https://www.amis-du-patrimoine.fr/agenda", ip="88.123.44.5", geo="FR", agent="Mozilla/5.0")
+            payload.update(
+                url="https://www.amis-du-patrimoine.fr/agenda", ip="88.123.44.5", geo="FR", agent="Mozilla/5.0"
+            )
         if event == "bounce":
-            payload.update(blocked=False, hard_bounce=True, error_related_to="recipient", error="user unknown", comment="")
+            payload.update(
+                blocked=False, hard_bounce=True, error_related_to="recipient", error="user unknown", comment=""
+            )
         if event == "unsub":
             payload.update(mj_list_id=10, ip="88.123.44.5", geo="FR", agent="Mozilla/5.0")
         payload.update(extra)
@@ -70,21 +83,44 @@ class MailjetFake(FakeServer):
 
     def authorize(self, request):
         if request.basic_auth() != self.credentials:
-            return Response(401, {"ErrorInfo": "", "ErrorMessage": "API key authentication/authorization failure. You may be unauthorized "
-                                  "to access the API or your API key may be expired.", "StatusCode": 401})
+            return Response(
+                401,
+                {
+                    "ErrorInfo": "",
+                    "ErrorMessage": "API key authentication/authorization failure. You may be unauthorized "
+                    "to access the API or your API key may be expired.",
+                    "StatusCode": 401,
+                },
+            )
         return None
 
     def get_lists(self, request):
-        rows = [{"Address": f"list{k}", "ID": k, "IsDeleted": False, "Name": v, "SubscriberCount": len(self.list_members(k))}
-                for k, v in sorted(self.lists.items())]
+        rows = [
+            {
+                "Address": f"list{k}",
+                "ID": k,
+                "IsDeleted": False,
+                "Name": v,
+                "SubscriberCount": len(self.list_members(k)),
+            }
+            for k, v in sorted(self.lists.items())
+        ]
         limit = int(request.query.get("Limit") or 10) or 1000
         return Response(200, envelope(paginate_offset(rows, request.query.get("Offset"), limit), len(rows)))
 
     def post_property(self, request):
         body = request.json()
         if body.get("Name") in self.properties:
-            return Response(400, {"ErrorInfo": "", "ErrorMessage": "A contactmetadata with this name already exists", "StatusCode": 400})
-        row = {"ID": len(self.properties) + 1, "Datatype": body.get("Datatype"), "Name": body.get("Name"), "NameSpace": body.get("NameSpace")}
+            return Response(
+                400,
+                {"ErrorInfo": "", "ErrorMessage": "A contactmetadata with this name already exists", "StatusCode": 400},
+            )
+        row = {
+            "ID": len(self.properties) + 1,
+            "Datatype": body.get("Datatype"),
+            "Name": body.get("Name"),
+            "NameSpace": body.get("NameSpace"),
+        }
         self.properties[body["Name"]] = row
         return Response(201, envelope([row]))
 
@@ -92,11 +128,28 @@ class MailjetFake(FakeServer):
         list_id = int(request.params["id"])
         body = request.json()
         if list_id not in self.lists:
-            return Response(400, {"ErrorInfo": "", "ErrorMessage": {"ContactsLists": [{"ListID": list_id, "Action": body.get("Action"),
-                                  "Error": "listID missing or not valid"}]}, "StatusCode": 400})
-        unknown = {name for c in body.get("Contacts") or [] for name in (c.get("Properties") or {}) if name not in self.properties}
+            return Response(
+                400,
+                {
+                    "ErrorInfo": "",
+                    "ErrorMessage": {
+                        "ContactsLists": [
+                            {"ListID": list_id, "Action": body.get("Action"), "Error": "listID missing or not valid"}
+                        ]
+                    },
+                    "StatusCode": 400,
+                },
+            )
+        unknown = {
+            name
+            for c in body.get("Contacts") or []
+            for name in (c.get("Properties") or {})
+            if name not in self.properties
+        }
         if unknown:
-            return Response(400, {"ErrorInfo": "", "ErrorMessage": f"Unknown properties: {sorted(unknown)}", "StatusCode": 400})
+            return Response(
+                400, {"ErrorInfo": "", "ErrorMessage": f"Unknown properties: {sorted(unknown)}", "StatusCode": 400}
+            )
         with self.lock:
             job_id = next(self.ids)
             self.jobs[job_id] = {"polls": 0, "list_id": list_id, "body": body}
@@ -121,13 +174,28 @@ class MailjetFake(FakeServer):
             if status == "Completed" and not job.get("done"):
                 self._apply(job)
                 job["done"] = True
-        return Response(200, envelope([{"Status": status, "JobStart": "", "JobEnd": "", "Count": len(job["body"].get("Contacts") or []),
-                                        "Error": "", "ErrorFile": ""}]))
+        return Response(
+            200,
+            envelope(
+                [
+                    {
+                        "Status": status,
+                        "JobStart": "",
+                        "JobEnd": "",
+                        "Count": len(job["body"].get("Contacts") or []),
+                        "Error": "",
+                        "ErrorFile": "",
+                    }
+                ]
+            ),
+        )
 
     def get_contacts(self, request):
         list_id = int(request.query.get("ContactsList") or 0)
-        rows = [{"Email": email, "ID": index + 1, "IsExcludedFromCampaigns": False, "Name": ""}
-                for index, email in enumerate(self.list_members(list_id))]
+        rows = [
+            {"Email": email, "ID": index + 1, "IsExcludedFromCampaigns": False, "Name": ""}
+            for index, email in enumerate(self.list_members(list_id))
+        ]
         limit = int(request.query.get("Limit") or 10) or 1000
         return Response(200, envelope(paginate_offset(rows, request.query.get("Offset"), limit), len(rows)))
 

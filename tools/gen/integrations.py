@@ -43,18 +43,37 @@ def connectors(env):
     url = "http://127.0.0.1:{}".format
     campaign = env["utm.campaign"].search([("name", "=", "Dons en ligne")], limit=1)
     return {
-        "helloasso": connector(env, "HelloAsso", {
-            "provider": "helloasso", "base_url": url(DEMO_PORTS["helloasso"]), "client_id": CLIENT_ID,
-            "client_secret": CLIENT_SECRET, "organization_slug": ORG, "default_campaign_id": campaign.id}),
-        "brevo": connector(env, "Brevo", {"provider": "brevo", "base_url": f"{url(DEMO_PORTS['brevo'])}/v3",
-                                          "api_key": BREVO_KEY}),
-        "mailjet": connector(env, "Mailjet", {"provider": "mailjet", "base_url": f"{url(DEMO_PORTS['mailjet'])}/v3/REST",
-                                              "api_key": MAILJET_KEY, "api_secret": MAILJET_SECRET}),
-        "mailchimp": connector(env, "Mailchimp", {"provider": "mailchimp",
-                                                  "base_url": f"{url(DEMO_PORTS['mailchimp'])}/3.0",
-                                                  "api_key": MAILCHIMP_KEY}),
-        "form": connector(env, "Formulaire du site", {"provider": "form", "api_key": FORM_KEY,
-                                                      "form_rate_limit": 30}),
+        "helloasso": connector(
+            env,
+            "HelloAsso",
+            {
+                "provider": "helloasso",
+                "base_url": url(DEMO_PORTS["helloasso"]),
+                "client_id": CLIENT_ID,
+                "client_secret": CLIENT_SECRET,
+                "organization_slug": ORG,
+                "default_campaign_id": campaign.id,
+            },
+        ),
+        "brevo": connector(
+            env, "Brevo", {"provider": "brevo", "base_url": f"{url(DEMO_PORTS['brevo'])}/v3", "api_key": BREVO_KEY}
+        ),
+        "mailjet": connector(
+            env,
+            "Mailjet",
+            {
+                "provider": "mailjet",
+                "base_url": f"{url(DEMO_PORTS['mailjet'])}/v3/REST",
+                "api_key": MAILJET_KEY,
+                "api_secret": MAILJET_SECRET,
+            },
+        ),
+        "mailchimp": connector(
+            env,
+            "Mailchimp",
+            {"provider": "mailchimp", "base_url": f"{url(DEMO_PORTS['mailchimp'])}/3.0", "api_key": MAILCHIMP_KEY},
+        ),
+        "form": connector(env, "Formulaire du site", {"provider": "form", "api_key": FORM_KEY, "form_rate_limit": 30}),
     }
 
 
@@ -75,52 +94,98 @@ def grant_consents(env, rng):
                       'Abonnement à la lettre papier, formulaire d''adhésion 2024', u.email, 1, 1,
                       now() at time zone 'UTC', now() at time zone 'UTC'
                  FROM unnest(%s::int[], %s::varchar[]) AS u(pid, email)""",
-            [purpose.id, [r[0] for r in rows], [r[1] for r in rows]])
+            [purpose.id, [r[0] for r in rows], [r[1] for r in rows]],
+        )
     return len(rows)
 
 
 def lists(env, by_provider):
-    segment = env["assoc.segment"].search([("name", "=", "Abonnés à la lettre")], limit=1) or env["assoc.segment"].create(
-        {"name": "Abonnés à la lettre", "domain": "[('email', '!=', False), ('is_company', '=', False)]"})
+    segment = env["assoc.segment"].search([("name", "=", "Abonnés à la lettre")], limit=1) or env[
+        "assoc.segment"
+    ].create({"name": "Abonnés à la lettre", "domain": "[('email', '!=', False), ('is_company', '=', False)]"})
     group = env["assoc.group"].search([], order="id", limit=1)
     attributes = env["assoc.emailing.attribute"].search([])
     Link = env["assoc.emailing.list"].with_context(active_test=False)
-    specs = [("brevo", "Lettre d'information", "2", "segment"), ("brevo", "Adhérents du groupe local", "7", "group"),
-             ("mailjet", "Lettre d'information", "10", "segment"),
-             ("mailchimp", "Lettre d'information", "a1b2c3d4e5", "segment")]
+    specs = [
+        ("brevo", "Lettre d'information", "2", "segment"),
+        ("brevo", "Adhérents du groupe local", "7", "group"),
+        ("mailjet", "Lettre d'information", "10", "segment"),
+        ("mailchimp", "Lettre d'information", "a1b2c3d4e5", "segment"),
+    ]
     for provider, name, remote, source in specs:
         if source == "group" and not group:
             continue
         conn = by_provider[provider]
         if not Link.search([("connector_id", "=", conn.id), ("remote_list_id", "=", remote)]):
-            Link.create({"name": name, "connector_id": conn.id, "remote_list_id": remote, "source": source,
-                         "segment_id": segment.id if source == "segment" else False,
-                         "group_id": group.id if source == "group" else False,
-                         "attribute_ids": [(6, 0, attributes.ids)]})
+            Link.create(
+                {
+                    "name": name,
+                    "connector_id": conn.id,
+                    "remote_list_id": remote,
+                    "source": source,
+                    "segment_id": segment.id if source == "segment" else False,
+                    "group_id": group.id if source == "group" else False,
+                    "attribute_ids": [(6, 0, attributes.ids)],
+                }
+            )
 
 
 def deliveries(env, by_provider, log):
     """Webhook deliveries as the providers send them, through the same storage and processing."""
     Event = env["assoc.webhook.event"]
     brevo = by_provider["brevo"]
-    env.cr.execute("SELECT email FROM assoc_emailing_list_contact WHERE list_id IN %s ORDER BY id LIMIT 6",
-                   [tuple(brevo.emailing_list_ids.ids) or (0,)])
+    env.cr.execute(
+        "SELECT email FROM assoc_emailing_list_contact WHERE list_id IN %s ORDER BY id LIMIT 6",
+        [tuple(brevo.emailing_list_ids.ids) or (0,)],
+    )
     emails = [row[0] for row in env.cr.fetchall()]
-    payloads = [{"event": "opened", "email": email, "camp_id": 12, "campaign name": "Lettre de printemps",
-                 "ts_event": 1741770300} for email in emails[:5]]
-    payloads += [{"event": "click", "email": email, "camp_id": 12, "campaign name": "Lettre de printemps",
-                  "URL": "https://www.exemple-association.fr/agenda", "ts_event": 1741770400} for email in emails[:2]]
-    payloads += [{"event": "unsubscribe", "email": email, "camp_id": 12, "campaign name": "Lettre de printemps",
-                  "list_id": [2], "ts_event": 1741770500} for email in emails[5:6]]
+    payloads = [
+        {
+            "event": "opened",
+            "email": email,
+            "camp_id": 12,
+            "campaign name": "Lettre de printemps",
+            "ts_event": 1741770300,
+        }
+        for email in emails[:5]
+    ]
+    payloads += [
+        {
+            "event": "click",
+            "email": email,
+            "camp_id": 12,
+            "campaign name": "Lettre de printemps",
+            "URL": "https://www.exemple-association.fr/agenda",
+            "ts_event": 1741770400,
+        }
+        for email in emails[:2]
+    ]
+    payloads += [
+        {
+            "event": "unsubscribe",
+            "email": email,
+            "camp_id": 12,
+            "campaign name": "Lettre de printemps",
+            "list_id": [2],
+            "ts_event": 1741770500,
+        }
+        for email in emails[5:6]
+    ]
     count = 0
     for payload in payloads:
-        event = Event._store(brevo, json.dumps(payload).encode(), {"Content-Type": "application/json"}, "127.0.0.1",
-                             "application/json")
+        event = Event._store(
+            brevo, json.dumps(payload).encode(), {"Content-Type": "application/json"}, "127.0.0.1", "application/json"
+        )
         event.signature_state = "token"
         event._process()
         count += 1
-    forged = Event._store(by_provider["helloasso"], b'{"eventType": "Order", "data": {"id": 1}}',
-                          {"Content-Type": "application/json"}, "203.0.113.7", "application/json")
+    forged = Event._store(
+        by_provider["helloasso"],
+        b'{"eventType": "Order", "data": {"id": 1}}',
+        {"Content-Type": "application/json"},
+        "203.0.113.7",
+        "application/json",
+    )
     forged._reject("Missing or wrong secret token in the webhook address.")
     log(f"integrations: {count} Brevo deliveries processed, one forged HelloAsso notification rejected")
     return count + 1

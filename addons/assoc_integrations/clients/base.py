@@ -86,7 +86,9 @@ class BaseClient:
                 response = self.session.request(method, url, timeout=self.timeout, **options)
             except requests.RequestException as exc:
                 if attempt >= self.max_retries:
-                    raise ProviderUnavailable(f"{self.provider} cannot be reached ({exc.__class__.__name__}: {exc})") from exc
+                    raise ProviderUnavailable(
+                        f"{self.provider} cannot be reached ({exc.__class__.__name__}: {exc})"
+                    ) from exc
                 self._wait(attempt)
                 attempt += 1
                 continue
@@ -112,7 +114,9 @@ class BaseClient:
             return response if raw else payload
         detail = self._error_message(response, payload)
         if status in (401, 403):
-            raise AuthenticationError(f"{self.provider} refused the credentials (HTTP {status}: {detail})", status, payload)
+            raise AuthenticationError(
+                f"{self.provider} refused the credentials (HTTP {status}: {detail})", status, payload
+            )
         if status in RETRY_STATUSES:
             raise ProviderUnavailable(f"{self.provider} is unavailable (HTTP {status}: {detail})", status, payload)
         raise ProviderError(f"{self.provider} rejected the request (HTTP {status}: {detail})", status, payload)

@@ -33,7 +33,9 @@ class HelloAssoClient(BaseClient):
         if response.status_code >= 400 or not payload.get("access_token"):
             detail = payload.get("error_description") or payload.get("error") or response.text[:200]
             raise AuthenticationError(
-                f"HelloAsso refused the credentials (HTTP {response.status_code}: {detail})", response.status_code, payload
+                f"HelloAsso refused the credentials (HTTP {response.status_code}: {detail})",
+                response.status_code,
+                payload,
             )
         self.token = {
             "access_token": payload["access_token"],

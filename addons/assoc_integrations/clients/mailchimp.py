@@ -39,7 +39,9 @@ class MailchimpClient(BaseClient):
     def get_lists(self):
         lists, offset = [], 0
         while True:
-            payload = self.get("lists", params={"count": PAGE, "offset": offset, "fields": "lists.id,lists.name,total_items"})
+            payload = self.get(
+                "lists", params={"count": PAGE, "offset": offset, "fields": "lists.id,lists.name,total_items"}
+            )
             page = (payload or {}).get("lists") or []
             lists += [(item["id"], item.get("name") or item["id"]) for item in page]
             offset += len(page)
@@ -104,14 +106,22 @@ class MailchimpClient(BaseClient):
         errors = []
         for batch in chunks(list(emails), BATCH_SIZE):
             operations = [
-                {"method": "DELETE", "path": f"/lists/{list_id}/members/{subscriber_hash(email)}", "operation_id": email}
+                {
+                    "method": "DELETE",
+                    "path": f"/lists/{list_id}/members/{subscriber_hash(email)}",
+                    "operation_id": email,
+                }
                 for email in batch
             ]
             errors += self._run_batch(operations, timeout)
         return errors
 
     def iter_members(self, list_id, status, since=None):
-        params = {"status": status, "count": PAGE, "fields": "members.email_address,members.status,members.last_changed,total_items"}
+        params = {
+            "status": status,
+            "count": PAGE,
+            "fields": "members.email_address,members.status,members.last_changed,total_items",
+        }
         if since:
             params["since_last_changed"] = since.strftime("%Y-%m-%dT%H:%M:%S+00:00")
         offset = 0
@@ -151,7 +161,14 @@ class MailchimpClient(BaseClient):
             f"lists/{list_id}/webhooks",
             json={
                 "url": url,
-                "events": {"subscribe": False, "unsubscribe": True, "profile": False, "cleaned": True, "upemail": False, "campaign": False},
+                "events": {
+                    "subscribe": False,
+                    "unsubscribe": True,
+                    "profile": False,
+                    "cleaned": True,
+                    "upemail": False,
+                    "campaign": False,
+                },
                 "sources": {"user": True, "admin": True, "api": False},
             },
         )

@@ -21,9 +21,16 @@ class AssocWebhookController(http.Controller):
 
     def _store_and_commit(self, connector):
         httprequest = request.httprequest
-        event = request.env["assoc.webhook.event"].with_env(connector.env)._store(
-            connector, httprequest.get_data(), dict(httprequest.headers), httprequest.remote_addr,
-            httprequest.headers.get("Content-Type"),
+        event = (
+            request.env["assoc.webhook.event"]
+            .with_env(connector.env)
+            ._store(
+                connector,
+                httprequest.get_data(),
+                dict(httprequest.headers),
+                httprequest.remote_addr,
+                httprequest.headers.get("Content-Type"),
+            )
         )
         request.env.cr.commit()
         return event
@@ -42,7 +49,11 @@ class AssocWebhookController(http.Controller):
 
     @http.route(
         [f"/assoc/webhook/{provider}/<int:connector_id>" for provider in PROVIDER_ROUTES],
-        type="http", auth="public", methods=["GET", "HEAD", "POST"], csrf=False, save_session=False,
+        type="http",
+        auth="public",
+        methods=["GET", "HEAD", "POST"],
+        csrf=False,
+        save_session=False,
     )
     def provider_webhook(self, connector_id, token=None, **_kwargs):
         provider = request.httprequest.path.split("/")[3]
@@ -74,8 +85,11 @@ class AssocWebhookController(http.Controller):
         connector = connector.with_company(connector.company_id)
         retry_after = connector._form_rate_limited()
         if retry_after:
-            response = self._answer(429, error="rate_limited",
-                                    message=_("Too many submissions; try again in %(seconds)s s.", seconds=retry_after))
+            response = self._answer(
+                429,
+                error="rate_limited",
+                message=_("Too many submissions; try again in %(seconds)s s.", seconds=retry_after),
+            )
             response.headers["Retry-After"] = str(retry_after)
             return response
         event = self._store_and_commit(connector)

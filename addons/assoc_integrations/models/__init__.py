@@ -1,19 +1,21 @@
-from . import assoc_connector
-from . import assoc_connector_webhook
-from . import assoc_connector_helloasso
-from . import assoc_connector_emailing
-from . import assoc_connector_form
-from . import assoc_sync_run
-from . import assoc_webhook_event
-from . import assoc_contact_resolver
-from . import assoc_helloasso_mapping
-from . import assoc_helloasso_order
-from . import helloasso_import
-from . import helloasso_money
-from . import assoc_emailing_attribute
-from . import assoc_emailing_list
-from . import assoc_emailing_feedback
-from . import account_payment
-from . import res_partner
-from . import ir_http
-from . import res_country
+from . import (
+    account_payment,
+    assoc_connector,
+    assoc_connector_emailing,
+    assoc_connector_form,
+    assoc_connector_helloasso,
+    assoc_connector_webhook,
+    assoc_contact_resolver,
+    assoc_emailing_attribute,
+    assoc_emailing_feedback,
+    assoc_emailing_list,
+    assoc_helloasso_mapping,
+    assoc_helloasso_order,
+    assoc_sync_run,
+    assoc_webhook_event,
+    helloasso_import,
+    helloasso_money,
+    ir_http,
+    res_country,
+    res_partner,
+)

@@ -5,7 +5,10 @@ class AccountPayment(models.Model):
     _inherit = "account.payment"
 
     assoc_helloasso_key = fields.Char(
-        string="HelloAsso reference", readonly=True, copy=False, index="btree_not_null",
+        string="HelloAsso reference",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
         help="Organization, payment and item of the HelloAsso payment share this payment records.",
     )
     assoc_helloasso_item_id = fields.Many2one(

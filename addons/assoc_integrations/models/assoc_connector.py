@@ -56,7 +56,9 @@ class AssocConnector(models.Model):
     api_secret = fields.Char(string="API secret", groups=MANAGER)
     token_data = fields.Json(groups=MANAGER, copy=False, help="OAuth2 token state kept between runs.")
     webhook_token = fields.Char(
-        groups=MANAGER, copy=False, default=lambda self: secrets.token_urlsafe(24),
+        groups=MANAGER,
+        copy=False,
+        default=lambda self: secrets.token_urlsafe(24),
         help="Secret part of the webhook address given to the provider.",
     )
     signature_key = fields.Char(
@@ -71,7 +73,9 @@ class AssocConnector(models.Model):
     )
     next_run_date = fields.Datetime(related="cron_id.nextcall", string="Next run")
     last_success_date = fields.Datetime(
-        string="Synchronised until", readonly=True, copy=False,
+        string="Synchronised until",
+        readonly=True,
+        copy=False,
         help="Start of the last successful run: the next run asks for what changed since then.",
     )
     full_import_requested = fields.Boolean(readonly=True, copy=False)
@@ -101,8 +105,13 @@ class AssocConnector(models.Model):
         last_runs = {run.connector_id.id: run for run in Run.browse(self._last_run_ids())}
         pending_events = dict(
             self.env["assoc.webhook.event"]._read_group(
-                [("connector_id", "in", self.ids), ("state", "in", ("error", "rejected")), ("acknowledged", "=", False)],
-                ["connector_id"], ["__count"],
+                [
+                    ("connector_id", "in", self.ids),
+                    ("state", "in", ("error", "rejected")),
+                    ("acknowledged", "=", False),
+                ],
+                ["connector_id"],
+                ["__count"],
             )
         )
         failed_runs = dict(
@@ -176,8 +185,13 @@ class AssocConnector(models.Model):
                 connector.cron_id.write(vals)
             else:
                 connector.cron_id = self.env["ir.cron"].create(
-                    dict(vals, model_id=model_id, state="code", code=f"model.browse({connector.id})._run_scheduled()",
-                         user_id=self.env.ref("base.user_root").id)
+                    dict(
+                        vals,
+                        model_id=model_id,
+                        state="code",
+                        code=f"model.browse({connector.id})._run_scheduled()",
+                        user_id=self.env.ref("base.user_root").id,
+                    )
                 )
 
     # ------------------------------------------------------------------ runs
@@ -196,8 +210,10 @@ class AssocConnector(models.Model):
         self.ensure_one()
         connector = self.sudo()
         full = connector.full_import_requested
-        run = self.env["assoc.sync.run"].sudo().create(
-            {"connector_id": connector.id, "kind": kind or ("full" if full else "sync")}
+        run = (
+            self.env["assoc.sync.run"]
+            .sudo()
+            .create({"connector_id": connector.id, "kind": kind or ("full" if full else "sync")})
         )
         connector._commit()
         try:
@@ -234,11 +250,17 @@ class AssocConnector(models.Model):
     def _error_message(self, error):
         """A translated sentence for a client error, saying what to do."""
         if isinstance(error, AuthenticationError):
-            return _("%(provider)s refused the credentials: check them on the connector. (%(detail)s)",
-                     provider=self._provider_label(), detail=error)
+            return _(
+                "%(provider)s refused the credentials: check them on the connector. (%(detail)s)",
+                provider=self._provider_label(),
+                detail=error,
+            )
         if isinstance(error, ProviderUnavailable):
-            return _("%(provider)s could not be reached; the run will be tried again. (%(detail)s)",
-                     provider=self._provider_label(), detail=error)
+            return _(
+                "%(provider)s could not be reached; the run will be tried again. (%(detail)s)",
+                provider=self._provider_label(),
+                detail=error,
+            )
         return str(error.args[0] if isinstance(error, UserError) and error.args else error)
 
     def _provider_label(self):
@@ -247,8 +269,12 @@ class AssocConnector(models.Model):
     def _retry_pending_events(self, run):
         """Webhook payloads stored but never processed (a crash between storing and processing)."""
         stale = fields.Datetime.now() - timedelta(minutes=5)
-        events = self.env["assoc.webhook.event"].sudo().search(
-            [("connector_id", "=", self.id), ("state", "=", "received"), ("received_at", "<", stale)], limit=500
+        events = (
+            self.env["assoc.webhook.event"]
+            .sudo()
+            .search(
+                [("connector_id", "=", self.id), ("state", "=", "received"), ("received_at", "<", stale)], limit=500
+            )
         )
         for event in events:
             event._process()
@@ -296,7 +322,12 @@ class AssocConnector(models.Model):
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
-            "params": {"message": message, "type": kind, "sticky": False, "next": {"type": "ir.actions.act_window_close"}},
+            "params": {
+                "message": message,
+                "type": kind,
+                "sticky": False,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
         }
 
     def action_open_runs(self):
@@ -308,6 +339,9 @@ class AssocConnector(models.Model):
     def action_open_errors(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("assoc_integrations.action_assoc_webhook_event")
-        action["domain"] = [("connector_id", "=", self.id), ("state", "in", ("error", "rejected")),
-                            ("acknowledged", "=", False)]
+        action["domain"] = [
+            ("connector_id", "=", self.id),
+            ("state", "in", ("error", "rejected")),
+            ("acknowledged", "=", False),
+        ]
         return action

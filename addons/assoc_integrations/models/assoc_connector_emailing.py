@@ -8,9 +8,18 @@ from ..clients import BrevoClient, MailchimpClient, MailjetClient
 # Campaign activity is read back for campaigns sent in the last days only.
 ACTIVITY_WINDOW = timedelta(days=30)
 BREVO_EVENTS = {
-    "unsubscribe": "unsubscribe", "unsubscribed": "unsubscribe", "spam": "unsubscribe", "complaint": "unsubscribe",
-    "hard_bounce": "bounce", "hard_bounced": "bounce", "hardBounce": "bounce", "invalid_email": "bounce",
-    "opened": "open", "unique_opened": "open", "proxy_open": "open", "click": "click",
+    "unsubscribe": "unsubscribe",
+    "unsubscribed": "unsubscribe",
+    "spam": "unsubscribe",
+    "complaint": "unsubscribe",
+    "hard_bounce": "bounce",
+    "hard_bounced": "bounce",
+    "hardBounce": "bounce",
+    "invalid_email": "bounce",
+    "opened": "open",
+    "unique_opened": "open",
+    "proxy_open": "open",
+    "click": "click",
 }
 MAILJET_EVENTS = {"unsub": "unsubscribe", "spam": "unsubscribe", "open": "open", "click": "click"}
 
@@ -74,11 +83,16 @@ class AssocConnector(models.Model):
             return []
         if self.provider == "mailjet":
             client.ensure_properties(link.attribute_ids.mapped("remote_name"))
-            errors = client.manage_contacts(link.remote_list_id, "addnoforce", [
-                {"Email": c["email"], "Properties": c["attributes"]} for c in contacts])
-            return [(_("Mailjet job"), error) for error in errors]
-        return client.upsert_members(link.remote_list_id, [
-            {"email": c["email"], "merge_fields": c["attributes"]} for c in contacts])
+            errors = client.manage_contacts(
+                link.remote_list_id,
+                "addnoforce",
+                [{"Email": c["email"], "Properties": c["attributes"]} for c in contacts],
+            )
+            label = _("Mailjet job")
+            return [(label, error) for error in errors]
+        return client.upsert_members(
+            link.remote_list_id, [{"email": c["email"], "merge_fields": c["attributes"]} for c in contacts]
+        )
 
     def _emailing_remove(self, link, emails):
         client = self._client()
@@ -88,7 +102,8 @@ class AssocConnector(models.Model):
             return []
         if self.provider == "mailjet":
             errors = client.manage_contacts(link.remote_list_id, "remove", [{"Email": email} for email in emails])
-            return [(_("Mailjet job"), error) for error in errors]
+            label = _("Mailjet job")
+            return [(label, error) for error in errors]
         return client.archive_members(link.remote_list_id, emails)
 
     # ---------------------------------------------------------------- polling
@@ -98,9 +113,16 @@ class AssocConnector(models.Model):
         client = self._client()
         for link in self.emailing_list_ids.filtered("active"):
             for contact in client.iter_list_contacts(link.remote_list_id, modified_since=since):
-                if contact.get("emailBlacklisted") or int(link.remote_list_id) in (contact.get("listUnsubscribed") or []):
-                    events.append({"kind": "unsubscribe", "email": contact["email"],
-                                   "reason": _("Unsubscribed in Brevo (list %(list)s)", list=link.name)})
+                if contact.get("emailBlacklisted") or int(link.remote_list_id) in (
+                    contact.get("listUnsubscribed") or []
+                ):
+                    events.append(
+                        {
+                            "kind": "unsubscribe",
+                            "email": contact["email"],
+                            "reason": _("Unsubscribed in Brevo (list %(list)s)", list=link.name),
+                        }
+                    )
         self.env["assoc.emailing.feedback"]._apply(self, events, run)
 
     def _poll_mailchimp(self, run, full=False):
@@ -109,8 +131,13 @@ class AssocConnector(models.Model):
         events = []
         for link in self.emailing_list_ids.filtered("active"):
             for member in client.iter_members(link.remote_list_id, "unsubscribed", since=since):
-                events.append({"kind": "unsubscribe", "email": member["email_address"],
-                               "reason": _("Unsubscribed in Mailchimp (audience %(list)s)", list=link.name)})
+                events.append(
+                    {
+                        "kind": "unsubscribe",
+                        "email": member["email_address"],
+                        "reason": _("Unsubscribed in Mailchimp (audience %(list)s)", list=link.name),
+                    }
+                )
             for member in client.iter_members(link.remote_list_id, "cleaned", since=since):
                 events.append({"kind": "bounce", "email": member["email_address"]})
             activity_since = (since or fields.Datetime.now()) - ACTIVITY_WINDOW
@@ -127,10 +154,19 @@ class AssocConnector(models.Model):
                 count = sum(1 for action in actions if action.get("action") == kind)
                 if count:
                     last = max(action.get("timestamp") or "" for action in actions if action.get("action") == kind)
-                    events.append({"kind": kind, "email": row["email_address"], "campaign_ref": campaign["id"],
-                                   "campaign_name": title, "count": count, "absolute": True,
-                                   "date": datetime.fromisoformat(last).astimezone(timezone.utc).replace(tzinfo=None)
-                                   if last else None})
+                    events.append(
+                        {
+                            "kind": kind,
+                            "email": row["email_address"],
+                            "campaign_ref": campaign["id"],
+                            "campaign_name": title,
+                            "count": count,
+                            "absolute": True,
+                            "date": datetime.fromisoformat(last).astimezone(timezone.utc).replace(tzinfo=None)
+                            if last
+                            else None,
+                        }
+                    )
         return events
 
     # --------------------------------------------------------------- webhooks
@@ -141,14 +177,21 @@ class AssocConnector(models.Model):
 
     def _webhook_brevo(self, event, payload):
         items = payload if isinstance(payload, list) else [payload]
-        return self._webhook_emailing(event, [{
-            "kind": BREVO_EVENTS.get(item.get("event"), "ignore"),
-            "email": item.get("email"),
-            "campaign_ref": str(item.get("camp_id") or item.get("tag") or ""),
-            "campaign_name": item.get("campaign name") or item.get("subject") or item.get("tag"),
-            "date": _from_timestamp(item.get("ts_event") or item.get("ts")),
-            "reason": (item.get("reason") or "").strip() or _("Unsubscribed in Brevo"),
-        } for item in items])
+        default_reason = _("Unsubscribed in Brevo")
+        return self._webhook_emailing(
+            event,
+            [
+                {
+                    "kind": BREVO_EVENTS.get(item.get("event"), "ignore"),
+                    "email": item.get("email"),
+                    "campaign_ref": str(item.get("camp_id") or item.get("tag") or ""),
+                    "campaign_name": item.get("campaign name") or item.get("subject") or item.get("tag"),
+                    "date": _from_timestamp(item.get("ts_event") or item.get("ts")),
+                    "reason": (item.get("reason") or "").strip() or default_reason,
+                }
+                for item in items
+            ],
+        )
 
     def _webhook_mailjet(self, event, payload):
         items = payload if isinstance(payload, list) else [payload]
@@ -157,12 +200,16 @@ class AssocConnector(models.Model):
             kind = MAILJET_EVENTS.get(item.get("event"), "ignore")
             if item.get("event") == "bounce" and item.get("hard_bounce"):
                 kind = "bounce"
-            events.append({
-                "kind": kind, "email": item.get("email"),
-                "campaign_ref": str(item.get("mj_campaign_id") or ""),
-                "campaign_name": item.get("customcampaign") or str(item.get("mj_campaign_id") or ""),
-                "date": _from_timestamp(item.get("time")), "reason": _("Unsubscribed in Mailjet"),
-            })
+            events.append(
+                {
+                    "kind": kind,
+                    "email": item.get("email"),
+                    "campaign_ref": str(item.get("mj_campaign_id") or ""),
+                    "campaign_name": item.get("customcampaign") or str(item.get("mj_campaign_id") or ""),
+                    "date": _from_timestamp(item.get("time")),
+                    "reason": _("Unsubscribed in Mailjet"),
+                }
+            )
         return self._webhook_emailing(event, events)
 
     def _webhook_mailchimp(self, event, payload):
@@ -170,12 +217,20 @@ class AssocConnector(models.Model):
         if kind == "bounce" and payload.get("data[reason]") == "abuse":
             kind = "unsubscribe"
         fired = payload.get("fired_at")
-        return self._webhook_emailing(event, [{
-            "kind": kind, "email": payload.get("data[email]"),
-            "campaign_ref": payload.get("data[campaign_id]") or "",
-            "date": datetime.strptime(fired, "%Y-%m-%d %H:%M:%S") if fired else None,
-            "reason": _("Unsubscribed in Mailchimp (%(reason)s)", reason=payload.get("data[reason]") or "manual"),
-        }])
+        return self._webhook_emailing(
+            event,
+            [
+                {
+                    "kind": kind,
+                    "email": payload.get("data[email]"),
+                    "campaign_ref": payload.get("data[campaign_id]") or "",
+                    "date": datetime.strptime(fired, "%Y-%m-%d %H:%M:%S") if fired else None,
+                    "reason": _(
+                        "Unsubscribed in Mailchimp (%(reason)s)", reason=payload.get("data[reason]") or "manual"
+                    ),
+                }
+            ],
+        )
 
     def action_open_emailing_lists(self):
         self.ensure_one()

@@ -31,7 +31,8 @@ class AssocConnector(models.Model):
     _inherit = "assoc.connector"
 
     form_rate_limit = fields.Integer(
-        string="Submissions per minute", default=30,
+        string="Submissions per minute",
+        default=30,
         help="Beyond this, the form webhook answers 429 (Too Many Requests) for a minute.",
     )
     form_group_id = fields.Many2one("assoc.group", string="Add to group", help="Every contact sent by this source.")
@@ -50,8 +51,14 @@ class AssocConnector(models.Model):
         """Seconds to wait when the source sent too many submissions in the last minute, else 0."""
         self.ensure_one()
         since = fields.Datetime.now() - timedelta(minutes=1)
-        recent = self.env["assoc.webhook.event"].sudo().search(
-            [("connector_id", "=", self.id), ("received_at", ">=", since)], order="received_at", limit=self.form_rate_limit
+        recent = (
+            self.env["assoc.webhook.event"]
+            .sudo()
+            .search(
+                [("connector_id", "=", self.id), ("received_at", ">=", since)],
+                order="received_at",
+                limit=self.form_rate_limit,
+            )
         )
         if len(recent) < max(self.form_rate_limit, 1):
             return 0
@@ -63,8 +70,11 @@ class AssocConnector(models.Model):
             return "$", _("The body must be a JSON object.")
         unknown = sorted(set(payload) - set(FORM_FIELDS))
         if unknown:
-            return unknown[0], _("Unknown field “%(field)s”; the fields are: %(fields)s.",
-                                 field=unknown[0], fields=", ".join(FORM_FIELDS))
+            return unknown[0], _(
+                "Unknown field “%(field)s”; the fields are: %(fields)s.",
+                field=unknown[0],
+                fields=", ".join(FORM_FIELDS),
+            )
         for field, (kind, required) in FORM_FIELDS.items():
             value = payload.get(field)
             if value in (None, "") and required:
@@ -98,29 +108,51 @@ class AssocConnector(models.Model):
         if problem:
             return "error", problem[1]
         event.event_type = payload.get("form") or _("Form")
-        person = {key: payload.get(key) for key in ("email", "firstname", "lastname", "phone", "street", "zip",
-                                                     "city", "country")}
+        person = {
+            key: payload.get(key)
+            for key in ("email", "firstname", "lastname", "phone", "street", "zip", "city", "country")
+        }
         [(partner, created)] = self.env["assoc.contact.resolver"]._resolve([person])
         submitted = self._form_date(payload)
         consent = payload.get("consent") or {}
         if consent.get("newsletter"):
-            self.env["assoc.contact.resolver"]._create_consents([{
-                "partner_id": partner.id, "purpose_id": self.consent_purpose_id.id, "channel": "newsletter",
-                "state": "granted", "source": "web_form", "date": submitted, "email": partner.email,
-                "proof_text": consent.get("text"), "proof_form": consent.get("url") or payload.get("form") or self.name,
-                "proof_ip": consent.get("ip") or event.remote_addr,
-            }])
-        groups = self.form_group_id | (self._form_group(payload["group"]) if payload.get("group") else self.env["assoc.group"])
+            self.env["assoc.contact.resolver"]._create_consents(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "purpose_id": self.consent_purpose_id.id,
+                        "channel": "newsletter",
+                        "state": "granted",
+                        "source": "web_form",
+                        "date": submitted,
+                        "email": partner.email,
+                        "proof_text": consent.get("text"),
+                        "proof_form": consent.get("url") or payload.get("form") or self.name,
+                        "proof_ip": consent.get("ip") or event.remote_addr,
+                    }
+                ]
+            )
+        groups = self.form_group_id | (
+            self._form_group(payload["group"]) if payload.get("group") else self.env["assoc.group"]
+        )
         for group in groups:
             group.sudo().add_partners(partner)
         tags = self.form_tag_ids | self._form_tags(payload.get("tags") or [])
         if tags:
             partner.sudo().write({"category_id": [fields.Command.link(tag.id) for tag in tags]})
-        self.env["assoc.interaction"].log_events([{
-            "partner_id": partner.id, "type_code": "form_submission", "origin": event, "date": submitted,
-            "name": _("Form “%(form)s” sent", form=payload.get("form") or self.name),
-            "note": payload.get("message") or False, "source": self.name,
-        }])
+        self.env["assoc.interaction"].log_events(
+            [
+                {
+                    "partner_id": partner.id,
+                    "type_code": "form_submission",
+                    "origin": event,
+                    "date": submitted,
+                    "name": _("Form “%(form)s” sent", form=payload.get("form") or self.name),
+                    "note": payload.get("message") or False,
+                    "source": self.name,
+                }
+            ]
+        )
         return "done", None
 
     def _form_date(self, payload):

@@ -15,11 +15,14 @@ class AssocConnector(models.Model):
 
     organization_slug = fields.Char(help="The association's slug in its HelloAsso address.")
     helloasso_journal_id = fields.Many2one(
-        "account.journal", string="HelloAsso journal", domain="[('type', '=', 'bank'), ('company_id', '=', company_id)]",
+        "account.journal",
+        string="HelloAsso journal",
+        domain="[('type', '=', 'bank'), ('company_id', '=', company_id)]",
         help="Bank journal where HelloAsso payments are recorded until HelloAsso transfers them.",
     )
     default_membership_type_id = fields.Many2one(
-        "assoc.membership.type", string="Default membership type",
+        "assoc.membership.type",
+        string="Default membership type",
         help="For membership tiers that no mapping line and no type of the same name match.",
     )
     default_campaign_id = fields.Many2one("utm.campaign", string="Default gift campaign")
@@ -31,19 +34,24 @@ class AssocConnector(models.Model):
     )
     helloasso_mapping_ids = fields.One2many("assoc.helloasso.mapping", "connector_id", string="Form mapping")
     helloasso_consent_question = fields.Char(
-        string="Consent question", default="lettre d'information",
+        string="Consent question",
+        default="lettre d'information",
         help="Words of the form's custom question by which people ask for the newsletter; "
         "a “yes” records a granted consent with the question as proof.",
     )
     consent_purpose_id = fields.Many2one(
-        "assoc.consent.purpose", string="Consent purpose",
+        "assoc.consent.purpose",
+        string="Consent purpose",
         default=lambda self: self.env.ref("assoc_contacts.consent_purpose_newsletter", raise_if_not_found=False),
     )
     helloasso_order_count = fields.Integer(compute="_compute_helloasso_order_count", string="Orders")
 
     def _compute_helloasso_order_count(self):
-        counts = dict(self.env["assoc.helloasso.order"]._read_group(
-            [("connector_id", "in", self.ids)], ["connector_id"], ["__count"]))
+        counts = dict(
+            self.env["assoc.helloasso.order"]._read_group(
+                [("connector_id", "in", self.ids)], ["connector_id"], ["__count"]
+            )
+        )
         for connector in self:
             connector.helloasso_order_count = counts.get(connector, 0)
 
@@ -59,24 +67,39 @@ class AssocConnector(models.Model):
         for connector in self.sudo():
             company = connector.company_id
             if not connector.helloasso_journal_id:
-                journal = self.env["account.journal"].sudo().search(
-                    [("code", "=", "HELLO"), ("company_id", "=", company.id)], limit=1)
+                journal = (
+                    self.env["account.journal"]
+                    .sudo()
+                    .search([("code", "=", "HELLO"), ("company_id", "=", company.id)], limit=1)
+                )
                 if not journal and company.chart_template:
-                    journal = self.env["account.journal"].sudo().create(
-                        {"name": "HelloAsso", "code": "HELLO", "type": "bank", "company_id": company.id})
+                    journal = (
+                        self.env["account.journal"]
+                        .sudo()
+                        .create({"name": "HelloAsso", "code": "HELLO", "type": "bank", "company_id": company.id})
+                    )
                 connector.helloasso_journal_id = journal
             for field, prefix in (("helloasso_event_account_id", "706"), ("helloasso_shop_account_id", "707")):
                 if not connector[field]:
                     connector[field] = Account.search(
-                        [("code", "=like", f"{prefix}%"), *Account._check_company_domain(company)], order="code", limit=1)
+                        [("code", "=like", f"{prefix}%"), *Account._check_company_domain(company)],
+                        order="code",
+                        limit=1,
+                    )
 
     def _client_helloasso(self):
         if not (self.client_id and self.client_secret and self.organization_slug):
-            raise UserError(_("Fill the client ID, the client secret and the organization slug of %(name)s.",
-                              name=self.name))
+            raise UserError(
+                _("Fill the client ID, the client secret and the organization slug of %(name)s.", name=self.name)
+            )
         return HelloAssoClient(
-            self.base_url, self.client_id, self.client_secret, self.organization_slug,
-            token=self.token_data or {}, on_token=self._store_token, **self._client_options(),
+            self.base_url,
+            self.client_id,
+            self.client_secret,
+            self.organization_slug,
+            token=self.token_data or {},
+            on_token=self._store_token,
+            **self._client_options(),
         )
 
     def _store_token(self, token):
@@ -107,8 +130,11 @@ class AssocConnector(models.Model):
     def _helloasso_retry_errors(self, client, run):
         """Items that failed for a reason the association can fix (a missing membership type, a
         journal...) are tried again at each run; unknown item types are not."""
-        failed = self.env["assoc.helloasso.item"].sudo().search(
-            [("order_id.connector_id", "=", self.id), ("state", "=", "error"), ("kind", "!=", "unknown")])
+        failed = (
+            self.env["assoc.helloasso.item"]
+            .sudo()
+            .search([("order_id.connector_id", "=", self.id), ("state", "=", "error"), ("kind", "!=", "unknown")])
+        )
         order_ids = sorted({int(helloasso_id) for helloasso_id in failed.order_id.mapped("helloasso_id")})
         for start in range(0, len(order_ids), BATCH):
             orders = [client.get_order(order_id) for order_id in order_ids[start : start + BATCH]]
@@ -120,13 +146,17 @@ class AssocConnector(models.Model):
         payments = list(client.iter_payments(since=since))
         keys = {Import._share_key(self, p["id"], s["id"]): p for p in payments for s in p.get("items") or []}
         recorded = {
-            payment.assoc_helloasso_key: payment for payment in self.env["account.payment"].sudo().search(
-                [("assoc_helloasso_key", "in", list(keys)), ("company_id", "=", self.company_id.id)])
+            payment.assoc_helloasso_key: payment
+            for payment in self.env["account.payment"]
+            .sudo()
+            .search([("assoc_helloasso_key", "in", list(keys)), ("company_id", "=", self.company_id.id)])
         }
         order_ids = set()
         for key, payment in keys.items():
             paid_missing = payment["state"] in ("Authorized", "Registered") and key not in recorded
-            refund_missing = payment["state"] == "Refunded" and key in recorded and not Import._is_reversed(recorded[key])
+            refund_missing = (
+                payment["state"] == "Refunded" and key in recorded and not Import._is_reversed(recorded[key])
+            )
             if paid_missing or refund_missing:
                 order_ids.add(payment["order"]["id"])
         orders = [client.get_order(order_id) for order_id in sorted(order_ids)]

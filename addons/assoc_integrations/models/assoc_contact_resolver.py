@@ -4,10 +4,34 @@ from odoo.addons.assoc_contacts.models.duplicate_keys import email_key, name_key
 
 # HelloAsso sends ISO 3166 alpha-3 codes; Odoo knows alpha-2.
 ALPHA3 = {
-    "FRA": "FR", "BEL": "BE", "CHE": "CH", "LUX": "LU", "MCO": "MC", "DEU": "DE", "ESP": "ES", "ITA": "IT",
-    "GBR": "GB", "PRT": "PT", "NLD": "NL", "CAN": "CA", "USA": "US", "MAR": "MA", "DZA": "DZ", "TUN": "TN",
-    "SEN": "SN", "REU": "RE", "GLP": "GP", "MTQ": "MQ", "GUF": "GF", "MYT": "YT", "NCL": "NC", "PYF": "PF",
-    "SPM": "PM", "BLM": "BL", "MAF": "MF", "WLF": "WF",
+    "FRA": "FR",
+    "BEL": "BE",
+    "CHE": "CH",
+    "LUX": "LU",
+    "MCO": "MC",
+    "DEU": "DE",
+    "ESP": "ES",
+    "ITA": "IT",
+    "GBR": "GB",
+    "PRT": "PT",
+    "NLD": "NL",
+    "CAN": "CA",
+    "USA": "US",
+    "MAR": "MA",
+    "DZA": "DZ",
+    "TUN": "TN",
+    "SEN": "SN",
+    "REU": "RE",
+    "GLP": "GP",
+    "MTQ": "MQ",
+    "GUF": "GF",
+    "MYT": "YT",
+    "NCL": "NC",
+    "PYF": "PF",
+    "SPM": "PM",
+    "BLM": "BL",
+    "MAF": "MF",
+    "WLF": "WF",
 }
 PERSON_FIELDS = ("firstname", "lastname", "email", "phone", "street", "zip", "city", "birthdate")
 
@@ -28,13 +52,13 @@ class AssocContactResolver(models.AbstractModel):
         Partner = self.env["res.partner"].sudo()
         keys = [self._person_key(person) for person in people]
         found = self._match_emails({email_key(p.get("email")) for p in people} - {False})
-        found.update(self._match_rules([p for p, k in zip(people, keys) if k not in found], keys))
+        found.update(self._match_rules([p for p, k in zip(people, keys, strict=False) if k not in found], keys))
         to_create = {}
-        for person, key in zip(people, keys):
+        for person, key in zip(people, keys, strict=False):
             if key not in found and key not in to_create:
                 to_create[key] = self._partner_vals(person)
         created = Partner.create(list(to_create.values())) if to_create else Partner
-        found.update(zip(to_create, created.ids))
+        found.update(zip(to_create, created.ids, strict=False))
         self._fill_blanks(people, keys, found, set(created.ids))
         result = []
         for key in keys:
@@ -45,7 +69,9 @@ class AssocContactResolver(models.AbstractModel):
     def _person_key(self, person):
         """Who a person is within one batch: the email key, else name + address."""
         return email_key(person.get("email")) or (
-            "~%s|%s|%s" % (name_key(person.get("firstname")), name_key(person.get("lastname")), person.get("zip") or "")
+            "~{}|{}|{}".format(
+                name_key(person.get("firstname")), name_key(person.get("lastname")), person.get("zip") or ""
+            )
         )
 
     @api.model
@@ -56,9 +82,14 @@ class AssocContactResolver(models.AbstractModel):
         matches = {}
         for partner in Partner.search_fetch([("assoc_email_key", "in", list(keys))], ["assoc_email_key"], order="id"):
             matches.setdefault(partner.assoc_email_key, partner.id)
-        secondary = self.env["assoc.partner.email"].sudo().search_fetch(
-            [("email_key", "in", list(keys - set(matches))), ("partner_id.active", "=", True)],
-            ["email_key", "partner_id"], order="id",
+        secondary = (
+            self.env["assoc.partner.email"]
+            .sudo()
+            .search_fetch(
+                [("email_key", "in", list(keys - set(matches))), ("partner_id.active", "=", True)],
+                ["email_key", "partner_id"],
+                order="id",
+            )
         )
         for line in secondary:
             matches.setdefault(line.email_key, line.partner_id.id)
@@ -72,11 +103,21 @@ class AssocContactResolver(models.AbstractModel):
         if not wanted:
             return {}
         lastnames = list({name_key(p.get("lastname")) for p, _key in wanted})
-        candidates = self.env["res.partner"].sudo().search_fetch(
-            [("assoc_lastname_key", "in", lastnames)],
-            ["assoc_firstname_key", "assoc_lastname_key", "assoc_street_key", "assoc_phone_key",
-             "assoc_mobile_key", "assoc_email_key"],
-            order="id",
+        candidates = (
+            self.env["res.partner"]
+            .sudo()
+            .search_fetch(
+                [("assoc_lastname_key", "in", lastnames)],
+                [
+                    "assoc_firstname_key",
+                    "assoc_lastname_key",
+                    "assoc_street_key",
+                    "assoc_phone_key",
+                    "assoc_mobile_key",
+                    "assoc_email_key",
+                ],
+                order="id",
+            )
         )
         matches = {}
         for person, key in wanted:
@@ -87,16 +128,19 @@ class AssocContactResolver(models.AbstractModel):
 
     @api.model
     def _same_person(self, person, partner):
-        if (partner.assoc_lastname_key != name_key(person.get("lastname"))
-                or partner.assoc_firstname_key != name_key(person.get("firstname"))):
+        if partner.assoc_lastname_key != name_key(person.get("lastname")) or partner.assoc_firstname_key != name_key(
+            person.get("firstname")
+        ):
             return False
         mail = email_key(person.get("email"))
         if mail and partner.assoc_email_key and partner.assoc_email_key != mail:
             return False
         street = street_key(person.get("street"), person.get("zip"))
         phone = phone_key(person.get("phone"))
-        return bool((street and street == partner.assoc_street_key)
-                    or (phone and phone in (partner.assoc_phone_key, partner.assoc_mobile_key)))
+        return bool(
+            (street and street == partner.assoc_street_key)
+            or (phone and phone in (partner.assoc_phone_key, partner.assoc_mobile_key))
+        )
 
     @api.model
     def _country_id(self, code):
@@ -108,8 +152,11 @@ class AssocContactResolver(models.AbstractModel):
 
     @api.model
     def _partner_vals(self, person):
-        vals = {name: (person.get(name) or "").strip() if isinstance(person.get(name), str) else person.get(name)
-                for name in PERSON_FIELDS if person.get(name)}
+        vals = {
+            name: (person.get(name) or "").strip() if isinstance(person.get(name), str) else person.get(name)
+            for name in PERSON_FIELDS
+            if person.get(name)
+        }
         if not vals.get("lastname") and not vals.get("firstname"):
             vals["name"] = vals.get("email") or "?"
         country = self._country_id(person.get("country"))
@@ -126,12 +173,15 @@ class AssocContactResolver(models.AbstractModel):
             return
         existing.fetch(list(PERSON_FIELDS) + ["country_id"])
         updates = {}
-        for person, key in zip(people, keys):
+        for person, key in zip(people, keys, strict=False):
             partner = Partner.browse(found[key])
             if partner.id in created_ids:
                 continue
-            vals = {name: value for name, value in self._partner_vals(person).items()
-                    if name != "name" and not partner[name]}
+            vals = {
+                name: value
+                for name, value in self._partner_vals(person).items()
+                if name != "name" and not partner[name]
+            }
             if vals.get("street") and (partner.zip or partner.city):
                 # half an address from each source would be a wrong address
                 vals = {k: v for k, v in vals.items() if k not in ("street", "zip", "city", "country_id")}
@@ -156,4 +206,3 @@ class AssocContactResolver(models.AbstractModel):
             elif email_key(consent.email) in listed:
                 Blacklist._remove(consent.email, message=consent.proof_text)
         return consents
-

@@ -12,8 +12,11 @@ class AssocEmailingAttribute(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     field_name = fields.Char(string="Contact field", required=True, help="Technical name of the field on contacts.")
-    remote_name = fields.Char(string="Name in the emailing tool", required=True,
-                              help="Upper case, as Brevo and Mailchimp expect (FNAME, LNAME...).")
+    remote_name = fields.Char(
+        string="Name in the emailing tool",
+        required=True,
+        help="Upper case, as Brevo and Mailchimp expect (FNAME, LNAME...).",
+    )
 
     @api.constrains("field_name")
     def _check_field_name(self):
@@ -28,7 +31,8 @@ class AssocEmailingAttribute(models.Model):
         rows = partners.read(names) if names else [{"id": pid} for pid in partners.ids]
         labels = {
             name: dict(partners._fields[name]._description_selection(self.env))
-            for name in names if partners._fields[name].type == "selection"
+            for name in names
+            if partners._fields[name].type == "selection"
         }
         result = {}
         for row in rows:

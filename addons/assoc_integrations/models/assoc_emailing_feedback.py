@@ -21,7 +21,11 @@ class AssocEmailingActivity(models.Model):
     click_interaction_id = fields.Many2one("assoc.interaction", ondelete="set null")
 
     _sql_constraints = [
-        ("campaign_partner_unique", "unique(connector_id, campaign_ref, partner_id)", "One line per contact and campaign."),
+        (
+            "campaign_partner_unique",
+            "unique(connector_id, campaign_ref, partner_id)",
+            "One line per contact and campaign.",
+        ),
     ]
 
 
@@ -46,8 +50,7 @@ class AssocEmailingFeedback(models.AbstractModel):
         flagged = self._bounce(bounces, partners)
         touched = self._activity(connector, [e for e in events if e["kind"] in ("open", "click")], partners)
         if run:
-            run._count(updated=withdrawn + flagged + touched,
-                       skipped=len(events) - withdrawn - flagged - touched)
+            run._count(updated=withdrawn + flagged + touched, skipped=len(events) - withdrawn - flagged - touched)
         return withdrawn + flagged + touched
 
     @api.model
@@ -55,8 +58,11 @@ class AssocEmailingFeedback(models.AbstractModel):
         if not emails:
             return {}
         # assoc_email_key is the project's normalized address (filled by bulk imports too)
-        partners = self.env["res.partner"].sudo().search_fetch(
-            [("assoc_email_key", "in", list(emails))], ["assoc_email_key"], order="id")
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .search_fetch([("assoc_email_key", "in", list(emails))], ["assoc_email_key"], order="id")
+        )
         result = {}
         for partner in partners:
             result.setdefault(partner.assoc_email_key, self.env["res.partner"].sudo())
@@ -69,7 +75,9 @@ class AssocEmailingFeedback(models.AbstractModel):
         if not events:
             return 0
         purpose = connector.consent_purpose_id
-        all_partners = self.env["res.partner"].sudo().union(*[partners.get(e["email"], self.env["res.partner"]) for e in events])
+        all_partners = (
+            self.env["res.partner"].sudo().union(*[partners.get(e["email"], self.env["res.partner"]) for e in events])
+        )
         current = self._current_consent_states(all_partners.ids, purpose.id)
         vals_list, seen = [], set()
         for event in events:
@@ -77,12 +85,20 @@ class AssocEmailingFeedback(models.AbstractModel):
                 if partner.id in seen or current.get(partner.id) == "withdrawn":
                     continue
                 seen.add(partner.id)
-                vals_list.append({
-                    "partner_id": partner.id, "purpose_id": purpose.id, "channel": "newsletter", "state": "withdrawn",
-                    "source": "integration", "email": event["email"], "date": event.get("date") or fields.Datetime.now(),
-                    "proof_text": event.get("reason") or _("Unsubscribed in %(tool)s", tool=connector._provider_label()),
-                    "proof_form": connector.name,
-                })
+                vals_list.append(
+                    {
+                        "partner_id": partner.id,
+                        "purpose_id": purpose.id,
+                        "channel": "newsletter",
+                        "state": "withdrawn",
+                        "source": "integration",
+                        "email": event["email"],
+                        "date": event.get("date") or fields.Datetime.now(),
+                        "proof_text": event.get("reason")
+                        or _("Unsubscribed in %(tool)s", tool=connector._provider_label()),
+                        "proof_form": connector.name,
+                    }
+                )
         self.env["assoc.contact.resolver"]._create_consents(vals_list)
         # an address no contact has is blacklisted all the same: it asked not to be written to
         orphans = {e["email"] for e in events if e["email"] not in partners}
@@ -120,29 +136,45 @@ class AssocEmailingFeedback(models.AbstractModel):
             return 0
         Activity = self.env["assoc.emailing.activity"].sudo()
         refs = list({e["campaign_ref"] for e in events})
-        lines = {(a.campaign_ref, a.partner_id.id): a for a in Activity.search(
-            [("connector_id", "=", connector.id), ("campaign_ref", "in", refs)])}
+        lines = {
+            (a.campaign_ref, a.partner_id.id): a
+            for a in Activity.search([("connector_id", "=", connector.id), ("campaign_ref", "in", refs)])
+        }
         touched = set()
         for event in events:
             for partner in partners.get(event["email"], []):
                 key = (event["campaign_ref"], partner.id)
-                line = lines.get(key) or Activity.create({
-                    "connector_id": connector.id, "campaign_ref": event["campaign_ref"], "partner_id": partner.id,
-                    "campaign_name": event.get("campaign_name") or event["campaign_ref"]})
+                line = lines.get(key) or Activity.create(
+                    {
+                        "connector_id": connector.id,
+                        "campaign_ref": event["campaign_ref"],
+                        "partner_id": partner.id,
+                        "campaign_name": event.get("campaign_name") or event["campaign_ref"],
+                    }
+                )
                 lines[key] = line
                 field = f"{event['kind']}_count"
                 count = event.get("count", 1)
                 new_count = count if event.get("absolute") else line[field] + count
                 if new_count != line[field]:
-                    line.write({field: new_count, "last_date": max(filter(None, [line.last_date, event.get("date")]),
-                                                                   default=fields.Datetime.now())})
+                    line.write(
+                        {
+                            field: new_count,
+                            "last_date": max(
+                                filter(None, [line.last_date, event.get("date")]), default=fields.Datetime.now()
+                            ),
+                        }
+                    )
                     touched.add(line.id)
         self._sync_interactions(Activity.browse(touched))
         return len(touched)
 
     @api.model
     def _sync_interactions(self, lines):
-        labels = {"open": _("Opened “%(campaign)s” (%(count)s times)"), "click": _("Clicked in “%(campaign)s” (%(count)s times)")}
+        labels = {
+            "open": _("Opened “%(campaign)s” (%(count)s times)"),
+            "click": _("Clicked in “%(campaign)s” (%(count)s times)"),
+        }
         to_create = []
         for line in lines:
             for kind in ("open", "click"):
@@ -153,11 +185,20 @@ class AssocEmailingFeedback(models.AbstractModel):
                 if interaction:
                     interaction.write({"name": name, "date": line.last_date or interaction.date})
                 else:
-                    to_create.append((line, kind, {
-                        "partner_id": line.partner_id.id, "type_code": f"emailing_{kind}", "origin": line,
-                        "name": name, "date": line.last_date or fields.Datetime.now(),
-                        "source": line.connector_id.name,
-                    }))
+                    to_create.append(
+                        (
+                            line,
+                            kind,
+                            {
+                                "partner_id": line.partner_id.id,
+                                "type_code": f"emailing_{kind}",
+                                "origin": line,
+                                "name": name,
+                                "date": line.last_date or fields.Datetime.now(),
+                                "source": line.connector_id.name,
+                            },
+                        )
+                    )
         created = self.env["assoc.interaction"].log_events([vals for _line, _kind, vals in to_create])
-        for (line, kind, _vals), interaction in zip(to_create, created):
+        for (line, kind, _vals), interaction in zip(to_create, created, strict=False):
             line[f"{kind}_interaction_id"] = interaction

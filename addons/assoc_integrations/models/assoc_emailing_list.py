@@ -18,7 +18,10 @@ class AssocEmailingList(models.Model):
     name = fields.Char(required=True)
     active = fields.Boolean(default=True)
     connector_id = fields.Many2one(
-        "assoc.connector", required=True, index=True, ondelete="cascade",
+        "assoc.connector",
+        required=True,
+        index=True,
+        ondelete="cascade",
         domain=[("provider", "in", ("brevo", "mailjet", "mailchimp"))],
     )
     remote_list_id = fields.Char(string="List ID in the tool", required=True)
@@ -26,12 +29,16 @@ class AssocEmailingList(models.Model):
     segment_id = fields.Many2one("assoc.segment", ondelete="restrict")
     group_id = fields.Many2one("assoc.group", ondelete="restrict")
     purpose_id = fields.Many2one(
-        "assoc.consent.purpose", string="Consent purpose", required=True, ondelete="restrict",
+        "assoc.consent.purpose",
+        string="Consent purpose",
+        required=True,
+        ondelete="restrict",
         default=lambda self: self.env.ref("assoc_contacts.consent_purpose_newsletter", raise_if_not_found=False),
         help="Only contacts whose latest choice for this purpose is a granted consent are sent.",
     )
     attribute_ids = fields.Many2many(
-        "assoc.emailing.attribute", string="Attributes sent",
+        "assoc.emailing.attribute",
+        string="Attributes sent",
         default=lambda self: self.env["assoc.emailing.attribute"].search([], limit=2),
     )
     contact_ids = fields.One2many("assoc.emailing.list.contact", "list_id", string="Contacts in the list")
@@ -42,11 +49,14 @@ class AssocEmailingList(models.Model):
     def _check_source(self):
         for link in self:
             if (link.source == "segment" and not link.segment_id) or (link.source == "group" and not link.group_id):
-                raise ValidationError(_("Choose the segment or the group whose contacts go to %(name)s.", name=link.name))
+                raise ValidationError(
+                    _("Choose the segment or the group whose contacts go to %(name)s.", name=link.name)
+                )
 
     def _compute_contact_count(self):
-        counts = dict(self.env["assoc.emailing.list.contact"]._read_group(
-            [("list_id", "in", self.ids)], ["list_id"], ["__count"]))
+        counts = dict(
+            self.env["assoc.emailing.list.contact"]._read_group([("list_id", "in", self.ids)], ["list_id"], ["__count"])
+        )
         for link in self:
             link.contact_count = counts.get(link, 0)
 
@@ -62,8 +72,9 @@ class AssocEmailingList(models.Model):
         latest consent for the purpose (or a global email withdrawal) is a grant."""
         self.ensure_one()
         self.env.flush_all()
-        self.env.cr.execute(SQL(
-            """
+        self.env.cr.execute(
+            SQL(
+                """
             SELECT p.id, p.assoc_email_key FROM res_partner p
              WHERE p.id IN %(source)s AND p.active AND p.assoc_email_key IS NOT NULL
                AND NOT COALESCE(p.assoc_email_invalid, FALSE)
@@ -74,8 +85,10 @@ class AssocEmailingList(models.Model):
                      ORDER BY c.date DESC, c.id DESC LIMIT 1) = 'granted'
              ORDER BY p.id
             """,
-            source=self._source_query(), purpose=self.purpose_id.id,
-        ))
+                source=self._source_query(),
+                purpose=self.purpose_id.id,
+            )
+        )
         return self.env.cr.fetchall()
 
     def _contacts_to_send(self, eligible):
@@ -96,7 +109,8 @@ class AssocEmailingList(models.Model):
         self.env.cr.execute(
             # a deleted contact leaves a row without partner: keyed -id, it is removed like one who left
             "SELECT COALESCE(partner_id, -id), email, digest FROM assoc_emailing_list_contact WHERE list_id = %s",
-            [self.id])
+            [self.id],
+        )
         return {pid: (email, digest) for pid, email, digest in self.env.cr.fetchall()}
 
     # ------------------------------------------------------------------ push
@@ -119,9 +133,11 @@ class AssocEmailingList(models.Model):
             run._add_error(message, reference=email)
         sent = [pid for pid in new + changed if current[pid][0] not in failures]
         self._store(current, sent, [pid for pid in gone if stored[pid][0] not in failures])
-        run._count(created=len([pid for pid in new if pid in set(sent)]),
-                   updated=len([pid for pid in changed if pid in set(sent)]),
-                   skipped=len(current) - len(new) - len(changed))
+        run._count(
+            created=len([pid for pid in new if pid in set(sent)]),
+            updated=len([pid for pid in changed if pid in set(sent)]),
+            skipped=len(current) - len(new) - len(changed),
+        )
         run.removed_count += len(removed_emails - set(failures))
         self.last_push_date = fields.Datetime.now()
 
@@ -129,8 +145,11 @@ class AssocEmailingList(models.Model):
         """Remember what the list now holds, set-based."""
         cr = self.env.cr
         if gone:
-            cr.execute("DELETE FROM assoc_emailing_list_contact WHERE list_id = %s "
-                       "AND (partner_id = ANY(%s) OR -id = ANY(%s))", [self.id, gone, gone])
+            cr.execute(
+                "DELETE FROM assoc_emailing_list_contact WHERE list_id = %s "
+                "AND (partner_id = ANY(%s) OR -id = ANY(%s))",
+                [self.id, gone, gone],
+            )
         if sent:
             cr.execute(
                 """

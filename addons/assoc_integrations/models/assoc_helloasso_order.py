@@ -29,7 +29,8 @@ class AssocHelloassoOrder(models.Model):
     item_ids = fields.One2many("assoc.helloasso.item", "order_id", string="Items", readonly=True)
     state = fields.Selection(
         [("done", "Imported"), ("error", "With errors"), ("reversed", "Refunded or cancelled")],
-        compute="_compute_state", store=True,
+        compute="_compute_state",
+        store=True,
     )
 
     _sql_constraints = [
@@ -65,7 +66,8 @@ class AssocHelloassoItem(models.Model):
     partner_id = fields.Many2one("res.partner", string="Beneficiary", readonly=True, index=True)
     state = fields.Selection(
         [("done", "Recorded"), ("skipped", "Nothing to record"), ("error", "Error"), ("reversed", "Reversed")],
-        default="done", readonly=True,
+        default="done",
+        readonly=True,
     )
     error = fields.Text(readonly=True)
     payment_ids = fields.One2many("account.payment", "assoc_helloasso_item_id", string="Payments", readonly=True)

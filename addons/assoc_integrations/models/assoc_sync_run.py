@@ -12,7 +12,8 @@ class AssocSyncRun(models.Model):
     provider = fields.Selection(related="connector_id.provider", store=True)
     kind = fields.Selection(
         [("sync", "Synchronisation"), ("full", "Full re-import"), ("push", "Push"), ("webhook", "Webhook")],
-        required=True, default="sync",
+        required=True,
+        default="sync",
     )
     date_start = fields.Datetime(string="Started", required=True, default=fields.Datetime.now, readonly=True)
     date_end = fields.Datetime(string="Ended", readonly=True)
@@ -41,7 +42,10 @@ class AssocSyncRun(models.Model):
         for run in self:
             run.summary = _(
                 "%(created)s created, %(updated)s updated, %(skipped)s skipped, %(failed)s failed",
-                created=run.created_count, updated=run.updated_count, skipped=run.skipped_count, failed=run.failed_count,
+                created=run.created_count,
+                updated=run.updated_count,
+                skipped=run.skipped_count,
+                failed=run.failed_count,
             )
 
     @api.depends("connector_id", "date_start")
@@ -51,32 +55,38 @@ class AssocSyncRun(models.Model):
 
     def _count(self, created=0, updated=0, skipped=0, failed=0):
         self.ensure_one()
-        self.write({
-            "created_count": self.created_count + created,
-            "updated_count": self.updated_count + updated,
-            "skipped_count": self.skipped_count + skipped,
-            "failed_count": self.failed_count + failed,
-        })
+        self.write(
+            {
+                "created_count": self.created_count + created,
+                "updated_count": self.updated_count + updated,
+                "skipped_count": self.skipped_count + skipped,
+                "failed_count": self.failed_count + failed,
+            }
+        )
 
     def _add_error(self, message, reference=None, record=None):
         """Log one record's failure on the run (and count it)."""
         self.ensure_one()
-        self.env["assoc.sync.run.error"].create({
-            "run_id": self.id,
-            "reference": reference,
-            "message": message,
-            "res_model": record._name if record else False,
-            "res_id": record.id if record else False,
-        })
+        self.env["assoc.sync.run.error"].create(
+            {
+                "run_id": self.id,
+                "reference": reference,
+                "message": message,
+                "res_model": record._name if record else False,
+                "res_id": record.id if record else False,
+            }
+        )
         self._count(failed=1)
 
     def _finish(self, error=None):
-        self.write({
-            "date_end": fields.Datetime.now(),
-            "state": "failed" if error else "done",
-            "message": error or False,
-            "needs_attention": bool(error or self.error_ids),
-        })
+        self.write(
+            {
+                "date_end": fields.Datetime.now(),
+                "state": "failed" if error else "done",
+                "message": error or False,
+                "needs_attention": bool(error or self.error_ids),
+            }
+        )
 
     def action_acknowledge(self):
         self.needs_attention = False

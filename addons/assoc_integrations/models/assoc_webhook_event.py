@@ -36,7 +36,10 @@ class AssocWebhookEvent(models.Model):
             ("token", "Valid secret token"),
             ("invalid", "Invalid credentials"),
         ],
-        string="Authenticity", default="pending", required=True, readonly=True,
+        string="Authenticity",
+        default="pending",
+        required=True,
+        readonly=True,
     )
     state = fields.Selection(
         [
@@ -46,7 +49,10 @@ class AssocWebhookEvent(models.Model):
             ("error", "Error"),
             ("ignored", "Ignored"),
         ],
-        default="received", required=True, index=True, readonly=True,
+        default="received",
+        required=True,
+        index=True,
+        readonly=True,
     )
     error = fields.Text(readonly=True)
     processed_at = fields.Datetime(readonly=True)
@@ -58,14 +64,16 @@ class AssocWebhookEvent(models.Model):
         """Keep the payload exactly as received."""
         kept = {key: value for key, value in headers.items() if key.lower() not in HIDDEN_HEADERS}
         text = body.decode("utf-8", errors="replace")
-        return self.sudo().create({
-            "connector_id": connector.id,
-            "body": text,
-            "body_hash": hashlib.sha256(body).hexdigest(),
-            "headers": json.dumps(kept, ensure_ascii=False, indent=1),
-            "remote_addr": remote_addr,
-            "content_type": (content_type or "").split(";")[0].strip() or False,
-        })
+        return self.sudo().create(
+            {
+                "connector_id": connector.id,
+                "body": text,
+                "body_hash": hashlib.sha256(body).hexdigest(),
+                "headers": json.dumps(kept, ensure_ascii=False, indent=1),
+                "remote_addr": remote_addr,
+                "content_type": (content_type or "").split(";")[0].strip() or False,
+            }
+        )
 
     def _payload(self):
         """The decoded payload: JSON, or a form (Mailchimp). Raises ValueError with the reason."""
@@ -78,8 +86,9 @@ class AssocWebhookEvent(models.Model):
             raise ValueError(_("Malformed JSON: %(reason)s", reason=error)) from error
 
     def _reject(self, reason):
-        self.write({"state": "rejected", "signature_state": "invalid", "error": reason,
-                    "processed_at": fields.Datetime.now()})
+        self.write(
+            {"state": "rejected", "signature_state": "invalid", "error": reason, "processed_at": fields.Datetime.now()}
+        )
 
     def _fail(self, reason):
         self.write({"state": "error", "error": reason, "processed_at": fields.Datetime.now()})
@@ -87,10 +96,17 @@ class AssocWebhookEvent(models.Model):
     def _is_redelivery(self):
         """The same payload was already processed for this connector (providers deliver at least once)."""
         self.ensure_one()
-        return bool(self.search_count([
-            ("connector_id", "=", self.connector_id.id), ("body_hash", "=", self.body_hash),
-            ("state", "=", "done"), ("id", "!=", self.id),
-        ], limit=1))
+        return bool(
+            self.search_count(
+                [
+                    ("connector_id", "=", self.connector_id.id),
+                    ("body_hash", "=", self.body_hash),
+                    ("state", "=", "done"),
+                    ("id", "!=", self.id),
+                ],
+                limit=1,
+            )
+        )
 
     def _process(self):
         """Process each event in a savepoint: an error leaves it in error and nothing half-done."""
@@ -99,14 +115,21 @@ class AssocWebhookEvent(models.Model):
                 continue
             event.attempts += 1
             if event._is_redelivery():
-                event.write({"state": "ignored", "error": _("Same payload already processed."),
-                             "processed_at": fields.Datetime.now()})
+                event.write(
+                    {
+                        "state": "ignored",
+                        "error": _("Same payload already processed."),
+                        "processed_at": fields.Datetime.now(),
+                    }
+                )
                 continue
             try:
                 with self.env.cr.savepoint():
                     state, error = event.connector_id._handle_webhook(event, event._payload())
             except Exception as error:  # noqa: BLE001 - whatever happens, the event is kept with the reason
-                _logger.info("Webhook event %s failed", event.id, exc_info=not isinstance(error, (UserError, ValueError)))
+                _logger.info(
+                    "Webhook event %s failed", event.id, exc_info=not isinstance(error, (UserError, ValueError))
+                )
                 event._fail(str(error.args[0]) if error.args else repr(error))
                 continue
             event.write({"state": state, "error": error or False, "processed_at": fields.Datetime.now()})
@@ -114,8 +137,12 @@ class AssocWebhookEvent(models.Model):
     def action_reprocess(self):
         events = self.filtered(lambda e: e.state in ("received", "error", "ignored"))
         if len(events) < len(self):
-            raise UserError(_("Only received, failed or ignored events can be processed again: a processed "
-                              "event is done, and a rejected one was not sent by the provider."))
+            raise UserError(
+                _(
+                    "Only received, failed or ignored events can be processed again: a processed "
+                    "event is done, and a rejected one was not sent by the provider."
+                )
+            )
         events.write({"state": "received", "acknowledged": False})
         events._process()
         return True

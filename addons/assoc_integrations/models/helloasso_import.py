@@ -12,10 +12,16 @@ from odoo.addons.assoc_contacts.models.duplicate_keys import name_key
 _logger = logging.getLogger(__name__)
 
 KIND_BY_TIER = {
-    "Donation": "donation", "MonthlyDonation": "donation", "OfflineDonation": "donation",
+    "Donation": "donation",
+    "MonthlyDonation": "donation",
+    "OfflineDonation": "donation",
     "Membership": "membership",
     "Registration": "event",
-    "Payment": "shop", "MonthlyPayment": "shop", "Product": "shop", "Contribution": "shop", "Bonus": "shop",
+    "Payment": "shop",
+    "MonthlyPayment": "shop",
+    "Product": "shop",
+    "Contribution": "shop",
+    "Bonus": "shop",
 }
 PAID_STATES = {"Authorized", "Registered"}
 REFUNDED_STATES = {"Refunded"}
@@ -55,14 +61,15 @@ class AssocHelloassoImport(models.AbstractModel):
     def _sync_orders(self, connector, orders, run=None):
         """Import or update a batch of orders; returns {order id: [error messages]}."""
         # no chatter on the records an import creates: the order and its run are the trace
-        self = self.with_context(tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
-                                 mail_notrack=True)
+        self = self.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True
+        )
         connector = connector.with_env(self.env)
         existing = {
             order.helloasso_id: order
-            for order in self.env["assoc.helloasso.order"].sudo().search(
-                [("connector_id", "=", connector.id), ("helloasso_id", "in", [str(o["id"]) for o in orders])]
-            )
+            for order in self.env["assoc.helloasso.order"]
+            .sudo()
+            .search([("connector_id", "=", connector.id), ("helloasso_id", "in", [str(o["id"]) for o in orders])])
         }
         recorded = self._recorded_payments(connector, orders)
         todo = [o for o in orders if self._needs_work(connector, o, existing.get(str(o["id"])), recorded)]
@@ -90,8 +97,11 @@ class AssocHelloassoImport(models.AbstractModel):
                 order, created, messages = order, False, [str(error.args[0])]
                 errors[data["id"]] = messages
                 if run:
-                    run._add_error(_("Order %(id)s: %(error)s", id=data["id"], error=messages[0]),
-                                   reference=str(data["id"]), record=order)
+                    run._add_error(
+                        _("Order %(id)s: %(error)s", id=data["id"], error=messages[0]),
+                        reference=str(data["id"]),
+                        record=order,
+                    )
                 continue
             if messages:
                 errors[data["id"]] = messages
@@ -105,11 +115,19 @@ class AssocHelloassoImport(models.AbstractModel):
     @api.model
     def _recorded_payments(self, connector, orders):
         """{share key: account.payment} already recorded for these orders."""
-        keys = [self._share_key(connector, p["id"], s["id"]) for o in orders for p in o.get("payments") or []
-                for s in p.get("items") or []]
-        payments = self.env["account.payment"].sudo().search(
-            [("assoc_helloasso_key", "in", keys), ("company_id", "=", connector.company_id.id)]
-        ) if keys else self.env["account.payment"]
+        keys = [
+            self._share_key(connector, p["id"], s["id"])
+            for o in orders
+            for p in o.get("payments") or []
+            for s in p.get("items") or []
+        ]
+        payments = (
+            self.env["account.payment"]
+            .sudo()
+            .search([("assoc_helloasso_key", "in", keys), ("company_id", "=", connector.company_id.id)])
+            if keys
+            else self.env["account.payment"]
+        )
         return {payment.assoc_helloasso_key: payment for payment in payments}
 
     @api.model
@@ -135,18 +153,27 @@ class AssocHelloassoImport(models.AbstractModel):
     def _people_of(self, data):
         """The payer, then each item's beneficiary when it is someone else (a child, a friend)."""
         payer = data.get("payer") or {}
-        base = {"email": payer.get("email"), "firstname": payer.get("firstName"), "lastname": payer.get("lastName"),
-                "street": payer.get("address"), "zip": payer.get("zipCode"), "city": payer.get("city"),
-                "country": payer.get("country")}
+        base = {
+            "email": payer.get("email"),
+            "firstname": payer.get("firstName"),
+            "lastname": payer.get("lastName"),
+            "street": payer.get("address"),
+            "zip": payer.get("zipCode"),
+            "city": payer.get("city"),
+            "country": payer.get("country"),
+        }
         if payer.get("dateOfBirth") and not payer["dateOfBirth"].startswith("0001"):
             base["birthdate"] = paris_date(payer["dateOfBirth"])
         people = {"payer": base}
         for item in data.get("items") or []:
             user = item.get("user") or {}
             if user.get("lastName") and (name_key(user.get("lastName")), name_key(user.get("firstName"))) != (
-                    name_key(base["lastname"]), name_key(base["firstname"])):
-                people[item["id"]] = dict(base, email=False, birthdate=False,
-                                          firstname=user.get("firstName"), lastname=user.get("lastName"))
+                name_key(base["lastname"]),
+                name_key(base["firstname"]),
+            ):
+                people[item["id"]] = dict(
+                    base, email=False, birthdate=False, firstname=user.get("firstName"), lastname=user.get("lastName")
+                )
         return people
 
     @api.model
@@ -158,14 +185,15 @@ class AssocHelloassoImport(models.AbstractModel):
                 slots.append((data["id"], slot))
                 persons.append(person)
         resolved = self.env["assoc.contact.resolver"]._resolve(persons) if persons else []
-        return {slot: partner for slot, (partner, _created) in zip(slots, resolved)}
+        return {slot: partner for slot, (partner, _created) in zip(slots, resolved, strict=False)}
 
     # -------------------------------------------------------- new orders in bulk
     @api.model
     def _is_simple(self, data):
         """A new order the bulk path can take: known items, paid or pending, nothing refunded."""
         return all(
-            KIND_BY_TIER.get(item.get("type")) and item.get("state") not in CANCELLED_ITEM_STATES
+            KIND_BY_TIER.get(item.get("type"))
+            and item.get("state") not in CANCELLED_ITEM_STATES
             and (item.get("amount") or KIND_BY_TIER[item["type"]] != "membership")
             for item in data["items"]
         ) and not any(payment["state"] in REFUNDED_STATES for payment in data.get("payments") or [])
@@ -174,20 +202,35 @@ class AssocHelloassoImport(models.AbstractModel):
     def _import_new(self, connector, orders, people):
         """Orders, items, consents, payments (one create and one post for the batch), then the
         memberships and gifts they fund and the interactions of tickets and purchases."""
-        created = self.env["assoc.helloasso.order"].sudo().create(
-            [self._order_vals(connector, data, people[(data["id"], "payer")]) for data in orders])
-        pairs = [(data, order, item_data) for data, order in zip(orders, created) for item_data in data["items"]]
-        items = self.env["assoc.helloasso.item"].sudo().create(
-            [self._item_vals(order, item_data, people) for _data, order, item_data in pairs])
-        for data, order in zip(orders, created):
+        created = (
+            self.env["assoc.helloasso.order"]
+            .sudo()
+            .create([self._order_vals(connector, data, people[(data["id"], "payer")]) for data in orders])
+        )
+        pairs = [
+            (data, order, item_data)
+            for data, order in zip(orders, created, strict=False)
+            for item_data in data["items"]
+        ]
+        items = (
+            self.env["assoc.helloasso.item"]
+            .sudo()
+            .create([self._item_vals(order, item_data, people) for _data, order, item_data in pairs])
+        )
+        for data, order in zip(orders, created, strict=False):
             self._record_consent(connector, data, order.partner_id)
         shares = [
             (data, item, payment_data, share, self._share_key(connector, payment_data["id"], share["id"]))
-            for (data, _order, item_data), item in zip(pairs, items)
-            for payment_data, share in self._shares(item_data, data) if payment_data["state"] in PAID_STATES
+            for (data, _order, item_data), item in zip(pairs, items, strict=False)
+            for payment_data, share in self._shares(item_data, data)
+            if payment_data["state"] in PAID_STATES
         ]
         self.env["assoc.helloasso.money"]._record(connector, shares, cache={})
-        tickets = [(item, data) for (data, _order, _item_data), item in zip(pairs, items) if item.kind in ("event", "shop")]
+        tickets = [
+            (item, data)
+            for (data, _order, _item_data), item in zip(pairs, items, strict=False)
+            if item.kind in ("event", "shop")
+        ]
         self.env["assoc.helloasso.money"]._log_items(tickets)
         items.filtered(lambda item: not item.payment_ids and item.kind not in ("event", "shop")).state = "skipped"
 
@@ -203,7 +246,8 @@ class AssocHelloassoImport(models.AbstractModel):
         messages = []
         for item_data in data["items"]:
             item = items.get(str(item_data["id"])) or self.env["assoc.helloasso.item"].sudo().create(
-                self._item_vals(order, item_data, people))
+                self._item_vals(order, item_data, people)
+            )
             messages += self._sync_item(connector, data, item, item_data, payer, recorded)
         return order, created, messages
 
@@ -238,29 +282,46 @@ class AssocHelloassoImport(models.AbstractModel):
         question = (connector.helloasso_consent_question or "").strip().lower()
         if not question or not payer.email:
             return
-        answers = [field for item in data["items"] for field in item.get("customFields") or []
-                   if question in (field.get("name") or "").lower()]
+        answers = [
+            field
+            for item in data["items"]
+            for field in item.get("customFields") or []
+            if question in (field.get("name") or "").lower()
+        ]
         if not any((field.get("answer") or "").strip().lower() in YES_ANSWERS for field in answers):
             return
-        self.env["assoc.contact.resolver"]._create_consents([{
-            "partner_id": payer.id,
-            "purpose_id": connector.consent_purpose_id.id,
-            "channel": "newsletter",
-            "state": "granted",
-            "source": "integration",
-            "date": paris_datetime(data.get("date")) or fields.Datetime.now(),
-            "email": payer.email,
-            "proof_text": answers[0]["name"],
-            "proof_form": _("HelloAsso form %(form)s (%(type)s), order %(id)s",
-                            form=data.get("formSlug"), type=data.get("formType"), id=data["id"]),
-        }])
+        self.env["assoc.contact.resolver"]._create_consents(
+            [
+                {
+                    "partner_id": payer.id,
+                    "purpose_id": connector.consent_purpose_id.id,
+                    "channel": "newsletter",
+                    "state": "granted",
+                    "source": "integration",
+                    "date": paris_datetime(data.get("date")) or fields.Datetime.now(),
+                    "email": payer.email,
+                    "proof_text": answers[0]["name"],
+                    "proof_form": _(
+                        "HelloAsso form %(form)s (%(type)s), order %(id)s",
+                        form=data.get("formSlug"),
+                        type=data.get("formType"),
+                        id=data["id"],
+                    ),
+                }
+            ]
+        )
 
     @api.model
     def _sync_item(self, connector, data, item, item_data, payer, recorded):
         """Record the item's new paid shares and reverse the refunded ones; returns error messages."""
         if item.kind == "unknown":
-            message = _("Order %(order)s, item %(item)s “%(name)s”: unknown item type “%(type)s”; record it by hand.",
-                        order=data["id"], item=item_data["id"], name=item_data.get("name"), type=item_data.get("type"))
+            message = _(
+                "Order %(order)s, item %(item)s “%(name)s”: unknown item type “%(type)s”; record it by hand.",
+                order=data["id"],
+                item=item_data["id"],
+                name=item_data.get("name"),
+                type=item_data.get("type"),
+            )
             item.write({"state": "error", "error": message})
             return [message]
         Money = self.env["assoc.helloasso.money"]
@@ -268,7 +329,9 @@ class AssocHelloassoImport(models.AbstractModel):
             with self.env.cr.savepoint():
                 for payment_data, share in self._shares(item_data, data):
                     key = self._share_key(connector, payment_data["id"], share["id"])
-                    refunded = payment_data["state"] in REFUNDED_STATES or item_data.get("state") in CANCELLED_ITEM_STATES
+                    refunded = (
+                        payment_data["state"] in REFUNDED_STATES or item_data.get("state") in CANCELLED_ITEM_STATES
+                    )
                     if refunded and key in recorded:
                         Money._reverse(item, recorded[key], payment_data)
                     elif payment_data["state"] in PAID_STATES and not refunded and key not in recorded:
@@ -284,8 +347,13 @@ class AssocHelloassoImport(models.AbstractModel):
                 else:
                     item.write({"state": "done" if item.payment_ids else "skipped", "error": False})
         except UserError as error:
-            message = _("Order %(order)s, item %(item)s “%(name)s”: %(error)s",
-                        order=data["id"], item=item_data["id"], name=item_data.get("name"), error=error.args[0])
+            message = _(
+                "Order %(order)s, item %(item)s “%(name)s”: %(error)s",
+                order=data["id"],
+                item=item_data["id"],
+                name=item_data.get("name"),
+                error=error.args[0],
+            )
             item.write({"state": "error", "error": message})
             return [message]
         return []
@@ -293,6 +361,10 @@ class AssocHelloassoImport(models.AbstractModel):
     @api.model
     def _shares(self, item_data, data):
         """(payment, share) pairs of this item, oldest payment first."""
-        pairs = [(payment, share) for payment in data.get("payments") or [] for share in payment.get("items") or []
-                 if share["id"] == item_data["id"]]
+        pairs = [
+            (payment, share)
+            for payment in data.get("payments") or []
+            for share in payment.get("items") or []
+            if share["id"] == item_data["id"]
+        ]
         return sorted(pairs, key=lambda pair: (pair[0].get("date") or "", pair[0]["id"]))

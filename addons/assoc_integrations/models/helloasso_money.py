@@ -3,7 +3,13 @@ from odoo.exceptions import UserError
 
 from .helloasso_import import paris_date, paris_datetime
 
-MEANS_TO_METHOD = {"Card": "card", "Sepa": "direct_debit", "Check": "cheque", "Cash": "cash", "BankTransfer": "transfer"}
+MEANS_TO_METHOD = {
+    "Card": "card",
+    "Sepa": "direct_debit",
+    "Check": "cheque",
+    "Cash": "cash",
+    "BankTransfer": "transfer",
+}
 
 
 class AssocHelloassoMoney(models.AbstractModel):
@@ -33,24 +39,26 @@ class AssocHelloassoMoney(models.AbstractModel):
             date = paris_date(payment_data.get("date") or data["date"])
             payer = item.order_id.partner_id
             target = self._target(connector, data, item, payer, date, amount, cache)
-            vals_list.append({
-                "payment_type": "inbound",
-                "partner_type": "customer",
-                "partner_id": payer.id,
-                "amount": amount,
-                "date": date,
-                "journal_id": journal.id,
-                "payment_method_line_id": journal.inbound_payment_method_line_ids[:1].id,
-                "memo": _("HelloAsso %(order)s – %(item)s", order=data["id"], item=item.name),
-                "destination_account_id": target["account"].id,
-                "company_id": connector.company_id.id,
-                "assoc_helloasso_key": key,
-                "assoc_helloasso_item_id": item.id,
-            })
+            vals_list.append(
+                {
+                    "payment_type": "inbound",
+                    "partner_type": "customer",
+                    "partner_id": payer.id,
+                    "amount": amount,
+                    "date": date,
+                    "journal_id": journal.id,
+                    "payment_method_line_id": journal.inbound_payment_method_line_ids[:1].id,
+                    "memo": _("HelloAsso %(order)s – %(item)s", order=data["id"], item=item.name),
+                    "destination_account_id": target["account"].id,
+                    "company_id": connector.company_id.id,
+                    "assoc_helloasso_key": key,
+                    "assoc_helloasso_item_id": item.id,
+                }
+            )
             funded.append((item, payment_data, target, date, key))
         payments = Payment.create(vals_list) if vals_list else Payment
         payments.action_post()
-        for payment, (item, payment_data, target, date, key) in zip(payments, funded):
+        for payment, (item, payment_data, target, date, key) in zip(payments, funded, strict=False):
             self._fund(item, payment, payment_data, target, date)
             result[key] = payment
         return result
@@ -59,13 +67,22 @@ class AssocHelloassoMoney(models.AbstractModel):
     def _fund(self, item, payment, payment_data, target, date):
         """The membership (first share of the item) or the gift (every share) a payment pays for."""
         if item.kind == "membership" and not item.membership_id:
-            item.membership_id = self.env["assoc.membership"].sudo().create_from_payment(
-                payment, target["membership_type"], partner=item.partner_id, date=date
+            item.membership_id = (
+                self.env["assoc.membership"]
+                .sudo()
+                .create_from_payment(payment, target["membership_type"], partner=item.partner_id, date=date)
             )
         elif item.kind == "donation":
-            donation = self.env["assoc.donation"].sudo().create_from_payment(
-                payment, campaign=target["campaign"] or None, partner=payment.partner_id, date=date,
-                payment_method=MEANS_TO_METHOD.get(payment_data.get("paymentMeans"), "card"),
+            donation = (
+                self.env["assoc.donation"]
+                .sudo()
+                .create_from_payment(
+                    payment,
+                    campaign=target["campaign"] or None,
+                    partner=payment.partner_id,
+                    date=date,
+                    payment_method=MEANS_TO_METHOD.get(payment_data.get("paymentMeans"), "card"),
+                )
             )
             item.donation_ids = [fields.Command.link(donation.id)]
 
@@ -84,35 +101,69 @@ class AssocHelloassoMoney(models.AbstractModel):
         company = connector.company_id
         mapping = connector.helloasso_mapping_ids.filtered(lambda m: m._matches(data.get("formSlug"), item.name))[:1]
         if item.kind == "membership":
-            membership_type = mapping.membership_type_id or self._membership_type_by_name(item.name) \
+            membership_type = (
+                mapping.membership_type_id
+                or self._membership_type_by_name(item.name)
                 or connector.default_membership_type_id
+            )
             if not membership_type:
-                raise UserError(_("No membership type for the tier “%(tier)s” of the form “%(form)s”: add a "
-                                  "mapping on the connector.", tier=item.name, form=data.get("formSlug")))
-            return {"account": membership_type._get_income_account(company), "membership_type": membership_type,
-                    "campaign": False}
+                raise UserError(
+                    _(
+                        "No membership type for the tier “%(tier)s” of the form “%(form)s”: add a "
+                        "mapping on the connector.",
+                        tier=item.name,
+                        form=data.get("formSlug"),
+                    )
+                )
+            return {
+                "account": membership_type._get_income_account(company),
+                "membership_type": membership_type,
+                "campaign": False,
+            }
         if item.kind == "donation":
             campaign = mapping.campaign_id or connector.default_campaign_id
-            gift = self.env["assoc.donation"].sudo().new({
-                "partner_id": payer.id, "company_id": company.id, "date": date, "amount": amount,
-                "campaign_id": campaign.id,
-            })
+            gift = (
+                self.env["assoc.donation"]
+                .sudo()
+                .new(
+                    {
+                        "partner_id": payer.id,
+                        "company_id": company.id,
+                        "date": date,
+                        "amount": amount,
+                        "campaign_id": campaign.id,
+                    }
+                )
+            )
             return {"account": gift._assoc_income_account(), "membership_type": False, "campaign": campaign}
         account = connector.helloasso_event_account_id if item.kind == "event" else connector.helloasso_shop_account_id
         if not account:
-            raise UserError(_("Choose the income account of HelloAsso %(kind)s on the connector %(name)s.",
-                              kind=dict(item._fields["kind"]._description_selection(self.env))[item.kind],
-                              name=connector.name))
+            raise UserError(
+                _(
+                    "Choose the income account of HelloAsso %(kind)s on the connector %(name)s.",
+                    kind=dict(item._fields["kind"]._description_selection(self.env))[item.kind],
+                    name=connector.name,
+                )
+            )
         return {"account": account, "membership_type": False, "campaign": False}
 
     @api.model
     def _free_membership(self, connector, data, item):
         """A free tier (no payment at all): the membership is confirmed without money."""
         target = self._target(connector, data, item, item.order_id.partner_id, paris_date(data["date"]), 0.0)
-        membership = self.env["assoc.membership"].sudo().create({
-            "partner_id": item.partner_id.id, "type_id": target["membership_type"].id,
-            "date": paris_date(data["date"]), "amount": 0.0, "company_id": connector.company_id.id,
-        })
+        membership = (
+            self.env["assoc.membership"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": item.partner_id.id,
+                    "type_id": target["membership_type"].id,
+                    "date": paris_date(data["date"]),
+                    "amount": 0.0,
+                    "company_id": connector.company_id.id,
+                }
+            )
+        )
         membership.action_confirm()
         item.membership_id = membership
 
@@ -135,20 +186,35 @@ class AssocHelloassoMoney(models.AbstractModel):
         if move.state == "posted" and not move.reversal_move_ids:
             move._reverse_moves([{"date": fields.Date.context_today(self), "ref": reason}], cancel=True)
         if item.kind in ("event", "shop"):
-            self.env["assoc.interaction"].log_events([{
-                "partner_id": item.partner_id.id, "type_code": "helloasso_refund", "origin": item.order_id,
-                "name": _("HelloAsso refund: %(item)s", item=item.name), "source": "HelloAsso",
-            }])
+            self.env["assoc.interaction"].log_events(
+                [
+                    {
+                        "partner_id": item.partner_id.id,
+                        "type_code": "helloasso_refund",
+                        "origin": item.order_id,
+                        "name": _("HelloAsso refund: %(item)s", item=item.name),
+                        "source": "HelloAsso",
+                    }
+                ]
+            )
         item.state = "reversed"
 
     @api.model
     def _log_items(self, items):
         """One interaction per ticket or purchase, on its beneficiary: items are (item, order data)."""
         labels = {"event": _("Registered: %(item)s (%(form)s)"), "shop": _("Bought: %(item)s (%(form)s)")}
-        interactions = self.env["assoc.interaction"].log_events([{
-            "partner_id": item.partner_id.id, "type_code": f"helloasso_{item.kind}", "origin": item.order_id,
-            "date": paris_datetime(data.get("date")) or fields.Datetime.now(),
-            "name": labels[item.kind] % {"item": item.name, "form": data.get("formSlug")}, "source": "HelloAsso",
-        } for item, data in items])
-        for (item, _data), interaction in zip(items, interactions):
+        interactions = self.env["assoc.interaction"].log_events(
+            [
+                {
+                    "partner_id": item.partner_id.id,
+                    "type_code": f"helloasso_{item.kind}",
+                    "origin": item.order_id,
+                    "date": paris_datetime(data.get("date")) or fields.Datetime.now(),
+                    "name": labels[item.kind] % {"item": item.name, "form": data.get("formSlug")},
+                    "source": "HelloAsso",
+                }
+                for item, data in items
+            ]
+        )
+        for (item, _data), interaction in zip(items, interactions, strict=False):
             item.interaction_id = interaction

@@ -5,7 +5,9 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     assoc_email_invalid = fields.Boolean(
-        string="Email invalid", copy=False, index=True,
+        string="Email invalid",
+        copy=False,
+        index=True,
         help="An emailing tool reported a hard bounce: the address does not exist. Correcting the email clears it.",
     )
 

@@ -1,8 +1,10 @@
-from . import test_install
-from . import test_clients
-from . import test_helloasso
-from . import test_webhooks_helloasso
-from . import test_emailing
-from . import test_webhooks_emailing
-from . import test_form_webhook
-from . import test_dashboard_tour
+from . import (
+    test_clients,
+    test_dashboard_tour,
+    test_emailing,
+    test_form_webhook,
+    test_helloasso,
+    test_install,
+    test_webhooks_emailing,
+    test_webhooks_helloasso,
+)

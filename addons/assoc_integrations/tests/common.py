@@ -18,8 +18,16 @@ from fakes.mailchimp import API_KEY as MAILCHIMP_KEY, MailchimpFake  # noqa: E40
 from fakes.mailjet import API_KEY as MAILJET_KEY, API_SECRET as MAILJET_SECRET, MailjetFake  # noqa: E402
 
 __all__ = [
-    "BREVO_KEY", "MAILCHIMP_KEY", "MAILJET_KEY", "MAILJET_SECRET", "BrevoFake", "HelloAssoFake", "MailchimpFake",
-    "MailjetFake", "start", "stop",
+    "BREVO_KEY",
+    "MAILCHIMP_KEY",
+    "MAILJET_KEY",
+    "MAILJET_SECRET",
+    "BrevoFake",
+    "HelloAssoFake",
+    "MailchimpFake",
+    "MailjetFake",
+    "start",
+    "stop",
 ]
 
 
@@ -30,12 +38,28 @@ def fast_retries(env):
 
 def french_people(env):
     france = env.ref("base.fr")
-    return env["res.partner"].create([
-        {"firstname": "Marie", "lastname": "Dupont", "email": "marie.dupont@example.fr",
-         "street": "12 rue de la République", "zip": "69002", "city": "Lyon", "country_id": france.id},
-        {"firstname": "Jean", "lastname": "Lefèvre", "email": "jean.lefevre@example.fr",
-         "street": "3 cours Napoléon", "zip": "20000", "city": "Ajaccio", "country_id": france.id},
-    ])
+    return env["res.partner"].create(
+        [
+            {
+                "firstname": "Marie",
+                "lastname": "Dupont",
+                "email": "marie.dupont@example.fr",
+                "street": "12 rue de la République",
+                "zip": "69002",
+                "city": "Lyon",
+                "country_id": france.id,
+            },
+            {
+                "firstname": "Jean",
+                "lastname": "Lefèvre",
+                "email": "jean.lefevre@example.fr",
+                "street": "3 cours Napoléon",
+                "zip": "20000",
+                "city": "Ajaccio",
+                "country_id": france.id,
+            },
+        ]
+    )
 
 
 class HelloAssoCase(AccountTestInvoicingCommon):
@@ -49,24 +73,34 @@ class HelloAssoCase(AccountTestInvoicingCommon):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.env.user.groups_id |= cls.env.ref("assoc_contacts.group_assoc_manager")
         fast_retries(cls.env)
-        cls.env.company.write({
-            "street": "8 place Bellecour", "zip": "69002", "city": "Lyon", "country_id": cls.env.ref("base.fr").id,
-            "assoc_siren_rna": "W691234567", "assoc_receipt_object": "Sauvegarde du patrimoine lyonnais",
-            "assoc_receipt_signatory_name": "Hélène Garnier", "assoc_receipt_signatory_role": "Présidente",
-        })
+        cls.env.company.write(
+            {
+                "street": "8 place Bellecour",
+                "zip": "69002",
+                "city": "Lyon",
+                "country_id": cls.env.ref("base.fr").id,
+                "assoc_siren_rna": "W691234567",
+                "assoc_receipt_object": "Sauvegarde du patrimoine lyonnais",
+                "assoc_receipt_signatory_name": "Hélène Garnier",
+                "assoc_receipt_signatory_role": "Présidente",
+            }
+        )
         cls.marie, cls.jean = french_people(cls.env)
         cls.membership_type = cls.env["assoc.membership.type"].create(
-            {"name": "Adhésion individuelle", "amount": 30.0, "validity_mode": "calendar_year"})
+            {"name": "Adhésion individuelle", "amount": 30.0, "validity_mode": "calendar_year"}
+        )
         cls.fake = start(HelloAssoFake)
         cls.addClassCleanup(stop, cls.fake)
-        cls.connector = cls.env["assoc.connector"].create({
-            "name": "HelloAsso test",
-            "provider": "helloasso",
-            "base_url": cls.fake.url,
-            "client_id": CLIENT_ID,
-            "client_secret": CLIENT_SECRET,
-            "organization_slug": ORG,
-        })
+        cls.connector = cls.env["assoc.connector"].create(
+            {
+                "name": "HelloAsso test",
+                "provider": "helloasso",
+                "base_url": cls.fake.url,
+                "client_id": CLIENT_ID,
+                "client_secret": CLIENT_SECRET,
+                "organization_slug": ORG,
+            }
+        )
 
     def setUp(self):
         super().setUp()
@@ -81,8 +115,9 @@ class HelloAssoCase(AccountTestInvoicingCommon):
         return self.env["assoc.helloasso.order"].search([("connector_id", "=", self.connector.id)])
 
     def helloasso_payments(self):
-        return self.env["account.payment"].search([("assoc_helloasso_key", "!=", False),
-                                                   ("company_id", "=", self.connector.company_id.id)])
+        return self.env["account.payment"].search(
+            [("assoc_helloasso_key", "!=", False), ("company_id", "=", self.connector.company_id.id)]
+        )
 
 
 class EmailingCase(TransactionCase):
@@ -106,16 +141,34 @@ class EmailingCase(TransactionCase):
             ("Zoé", "Laurent", "zoe.laurent@example.fr", "69006", "granted"),  # hard-bounced below
             ("Arthur", "Michel", "arthur.michel@example.fr", "75011", "granted"),  # outside the segment
         ]
-        cls.people = cls.env["res.partner"].create([
-            {"firstname": first, "lastname": last, "email": email, "zip": zipcode, "city": "Lyon",
-             "country_id": france.id} for first, last, email, zipcode, _state in rows
-        ])
-        cls.env["assoc.consent"].create([
-            {"partner_id": partner.id, "purpose_id": cls.purpose.id, "channel": "newsletter", "state": state,
-             "source": "web_form", "proof_text": "Je souhaite recevoir la lettre d'information",
-             "date": "2025-01-06 18:30:00"}
-            for partner, (*_rest, state) in zip(cls.people, rows) if state
-        ])
+        cls.people = cls.env["res.partner"].create(
+            [
+                {
+                    "firstname": first,
+                    "lastname": last,
+                    "email": email,
+                    "zip": zipcode,
+                    "city": "Lyon",
+                    "country_id": france.id,
+                }
+                for first, last, email, zipcode, _state in rows
+            ]
+        )
+        cls.env["assoc.consent"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "purpose_id": cls.purpose.id,
+                    "channel": "newsletter",
+                    "state": state,
+                    "source": "web_form",
+                    "proof_text": "Je souhaite recevoir la lettre d'information",
+                    "date": "2025-01-06 18:30:00",
+                }
+                for partner, (*_rest, state) in zip(cls.people, rows, strict=False)
+                if state
+            ]
+        )
         cls.env["mail.blacklist"].sudo()._add("nathan.simon@example.fr")
         cls.people[6].assoc_email_invalid = True
         cls.segment = cls.env["assoc.segment"].create({"name": "Lyonnais", "domain": "[('zip', '=like', '69%')]"})
@@ -127,19 +180,41 @@ class EmailingCase(TransactionCase):
         for server in (cls.brevo, cls.mailjet, cls.mailchimp):
             cls.addClassCleanup(stop, server)
         Connector = cls.env["assoc.connector"]
-        cls.brevo_connector = Connector.create({"name": "Brevo test", "provider": "brevo",
-                                                "base_url": f"{cls.brevo.url}/v3", "api_key": BREVO_KEY})
-        cls.mailjet_connector = Connector.create({"name": "Mailjet test", "provider": "mailjet",
-                                                  "base_url": f"{cls.mailjet.url}/v3/REST", "api_key": MAILJET_KEY,
-                                                  "api_secret": MAILJET_SECRET})
-        cls.mailchimp_connector = Connector.create({"name": "Mailchimp test", "provider": "mailchimp",
-                                                    "base_url": f"{cls.mailchimp.url}/3.0", "api_key": MAILCHIMP_KEY})
-        cls.attributes = cls.env.ref("assoc_integrations.emailing_attribute_firstname") | cls.env.ref(
-            "assoc_integrations.emailing_attribute_lastname") | cls.env.ref("assoc_integrations.emailing_attribute_zip")
+        cls.brevo_connector = Connector.create(
+            {"name": "Brevo test", "provider": "brevo", "base_url": f"{cls.brevo.url}/v3", "api_key": BREVO_KEY}
+        )
+        cls.mailjet_connector = Connector.create(
+            {
+                "name": "Mailjet test",
+                "provider": "mailjet",
+                "base_url": f"{cls.mailjet.url}/v3/REST",
+                "api_key": MAILJET_KEY,
+                "api_secret": MAILJET_SECRET,
+            }
+        )
+        cls.mailchimp_connector = Connector.create(
+            {
+                "name": "Mailchimp test",
+                "provider": "mailchimp",
+                "base_url": f"{cls.mailchimp.url}/3.0",
+                "api_key": MAILCHIMP_KEY,
+            }
+        )
+        cls.attributes = (
+            cls.env.ref("assoc_integrations.emailing_attribute_firstname")
+            | cls.env.ref("assoc_integrations.emailing_attribute_lastname")
+            | cls.env.ref("assoc_integrations.emailing_attribute_zip")
+        )
 
     def link(self, connector, remote_list_id, **values):
-        return self.env["assoc.emailing.list"].create({
-            "name": "Lettre d'information", "connector_id": connector.id, "remote_list_id": remote_list_id,
-            "source": "segment", "segment_id": self.segment.id, "attribute_ids": [(6, 0, self.attributes.ids)],
-            **values,
-        })
+        return self.env["assoc.emailing.list"].create(
+            {
+                "name": "Lettre d'information",
+                "connector_id": connector.id,
+                "remote_list_id": remote_list_id,
+                "source": "segment",
+                "segment_id": self.segment.id,
+                "attribute_ids": [(6, 0, self.attributes.ids)],
+                **values,
+            }
+        )

@@ -15,8 +15,18 @@ from odoo.addons.assoc_integrations.clients import (
     ProviderUnavailable,
 )
 
-from .common import BREVO_KEY, MAILCHIMP_KEY, MAILJET_KEY, MAILJET_SECRET, BrevoFake, HelloAssoFake, MailchimpFake
-from .common import MailjetFake, start, stop
+from .common import (
+    BREVO_KEY,
+    MAILCHIMP_KEY,
+    MAILJET_KEY,
+    MAILJET_SECRET,
+    BrevoFake,
+    HelloAssoFake,
+    MailchimpFake,
+    MailjetFake,
+    start,
+    stop,
+)
 
 FAST = {"backoff": 0.01}
 
@@ -34,8 +44,9 @@ class TestHelloAssoClient(unittest.TestCase):
     def setUp(self):
         self.fake.failures.clear()
         self.tokens = []
-        self.client = HelloAssoClient(self.fake.url, "assoc-demo-client", "assoc-demo-secret", self.org,
-                                      on_token=self.tokens.append, **FAST)
+        self.client = HelloAssoClient(
+            self.fake.url, "assoc-demo-client", "assoc-demo-secret", self.org, on_token=self.tokens.append, **FAST
+        )
 
     def test_pagination_follows_the_continuation_token(self):
         self.fake.calls.clear()
@@ -129,7 +140,9 @@ class TestEmailingClients(unittest.TestCase):
         client.ensure_properties(["FNAME"])
         client.ensure_properties(["FNAME", "ZIP"])
         self.assertEqual(set(self.mailjet.properties), {"FNAME", "ZIP"})
-        self.assertEqual(client.manage_contacts(11, "addnoforce", [{"Email": "a@exemple.fr", "Properties": {"ZIP": "69002"}}]), [])
+        self.assertEqual(
+            client.manage_contacts(11, "addnoforce", [{"Email": "a@exemple.fr", "Properties": {"ZIP": "69002"}}]), []
+        )
         self.assertEqual(self.mailjet.list_members(11), ["a@exemple.fr"])
         with self.assertRaises(ProviderError) as caught:
             client.manage_contacts(99, "addnoforce", [{"Email": "a@exemple.fr"}])
@@ -139,8 +152,13 @@ class TestEmailingClients(unittest.TestCase):
 
     def test_mailchimp_batches_report_failed_operations(self):
         client = MailchimpClient(f"{self.mailchimp.url}/3.0", MAILCHIMP_KEY, **FAST)
-        errors = client.upsert_members("a1b2c3d4e5", [{"email": "b@exemple.fr", "merge_fields": {"FNAME": "B"}},
-                                                      {"email": "pas-une-adresse", "merge_fields": {}}])
+        errors = client.upsert_members(
+            "a1b2c3d4e5",
+            [
+                {"email": "b@exemple.fr", "merge_fields": {"FNAME": "B"}},
+                {"email": "pas-une-adresse", "merge_fields": {}},
+            ],
+        )
         self.assertEqual([email for email, _message in errors], ["pas-une-adresse"])
         self.assertEqual(self.mailchimp.list_members("a1b2c3d4e5"), ["b@exemple.fr"])
         self.assertEqual(client.archive_members("a1b2c3d4e5", ["b@exemple.fr"]), [])

@@ -11,10 +11,13 @@ class TestEmailingPush(EmailingCase):
         self.assertEqual(run.state, "done", run.message)
         # granted and reachable: Camille, Louis, Chloé; not Hugo (withdrawn), Léa (no consent),
         # Nathan (blacklisted), Zoé (hard bounce) nor Arthur (outside the segment)
-        self.assertEqual(self.brevo.list_members(2),
-                         ["camille.roux@example.fr", "chloe.durand@example.fr", "louis.petit@example.fr"])
-        self.assertEqual(self.brevo.contacts["chloe.durand@example.fr"]["attributes"],
-                         {"FNAME": "Chloé", "LNAME": "Durand", "ZIP": "69001"})
+        self.assertEqual(
+            self.brevo.list_members(2), ["camille.roux@example.fr", "chloe.durand@example.fr", "louis.petit@example.fr"]
+        )
+        self.assertEqual(
+            self.brevo.contacts["chloe.durand@example.fr"]["attributes"],
+            {"FNAME": "Chloé", "LNAME": "Durand", "ZIP": "69001"},
+        )
         self.assertEqual((run.created_count, run.updated_count, run.skipped_count), (3, 0, 0))
         self.assertEqual(link.contact_count, 3)
 
@@ -33,9 +36,16 @@ class TestEmailingPush(EmailingCase):
     def test_those_who_leave_are_removed(self):
         link = self.link(self.brevo_connector, "2")
         self.brevo_connector._run()
-        self.env["assoc.consent"].create({"partner_id": self.people[0].id, "purpose_id": self.purpose.id,
-                                          "channel": "newsletter", "state": "withdrawn", "source": "manual",
-                                          "proof_text": "Demande par téléphone"})
+        self.env["assoc.consent"].create(
+            {
+                "partner_id": self.people[0].id,
+                "purpose_id": self.purpose.id,
+                "channel": "newsletter",
+                "state": "withdrawn",
+                "source": "manual",
+                "proof_text": "Demande par téléphone",
+            }
+        )
         self.people[2].zip = "75012"  # moved away from the segment
         run = self.brevo_connector._run()
         self.assertEqual(self.brevo.list_members(2), ["louis.petit@example.fr"])
@@ -55,7 +65,9 @@ class TestEmailingPush(EmailingCase):
         self.link(self.mailchimp_connector, "a1b2c3d4e5")
         run = self.mailchimp_connector._run()
         self.assertEqual(run.state, "done")
-        self.assertEqual(self.mailchimp.list_members("a1b2c3d4e5"), ["camille.roux@example.fr", "chloe.durand@example.fr"])
+        self.assertEqual(
+            self.mailchimp.list_members("a1b2c3d4e5"), ["camille.roux@example.fr", "chloe.durand@example.fr"]
+        )
         self.assertEqual(run.failed_count, 1)
         self.assertEqual(run.error_ids.reference, "louis.petit@example")
         self.assertIn("invalid", run.error_ids.message)
@@ -105,8 +117,12 @@ class TestEmailingPolling(EmailingCase):
         camille, louis, chloe = self.people[0], self.people[1], self.people[2]
         self.mailchimp.set_status("a1b2c3d4e5", camille.email, "unsubscribed")
         self.mailchimp.set_status("a1b2c3d4e5", louis.email, "cleaned")
-        self.mailchimp.add_campaign("a1b2c3d4e5", "c42", "Lettre de mars", {
-            chloe.email: [{"action": "open"}, {"action": "open"}, {"action": "click", "url": "https://exemple.fr"}]})
+        self.mailchimp.add_campaign(
+            "a1b2c3d4e5",
+            "c42",
+            "Lettre de mars",
+            {chloe.email: [{"action": "open"}, {"action": "open"}, {"action": "click", "url": "https://exemple.fr"}]},
+        )
         self.mailchimp_connector._run()
         self.assertIn("camille.roux@example.fr", self.env["mail.blacklist"].search([]).mapped("email"))
         last = self.env["assoc.consent"].search([("partner_id", "=", camille.id)], limit=1)
@@ -129,5 +145,6 @@ class TestEmailingPolling(EmailingCase):
         self.brevo.unsubscribe("louis.petit@example.fr")
         self.brevo_connector._run()
         self.assertTrue(self.env["mail.blacklist"].search([("email", "=", "louis.petit@example.fr")]))
-        self.assertEqual(self.env["assoc.consent"].search([("partner_id", "=", self.people[1].id)], limit=1).state,
-                         "withdrawn")
+        self.assertEqual(
+            self.env["assoc.consent"].search([("partner_id", "=", self.people[1].id)], limit=1).state, "withdrawn"
+        )

@@ -13,17 +13,33 @@ class TestFormWebhook(HttpCase):
         cls.marie, cls.jean = french_people(cls.env)
         cls.group = cls.env["assoc.group"].create({"name": "Groupe local de Lyon"})
         cls.tag_site = cls.env["res.partner.category"].create({"name": "Site web"})
-        cls.connector = cls.env["assoc.connector"].create({
-            "name": "Formulaire du site", "provider": "form", "api_key": "cle-formulaire-2025",
-            "form_tag_ids": [(6, 0, cls.tag_site.ids)], "form_rate_limit": 30,
-        })
+        cls.connector = cls.env["assoc.connector"].create(
+            {
+                "name": "Formulaire du site",
+                "provider": "form",
+                "api_key": "cle-formulaire-2025",
+                "form_tag_ids": [(6, 0, cls.tag_site.ids)],
+                "form_rate_limit": 30,
+            }
+        )
         cls.submission = {
-            "email": "Claire.Martin@Example.fr", "firstname": "Claire", "lastname": "Martin",
-            "phone": "06 12 34 56 78", "street": "4 rue Mercière", "zip": "69002", "city": "Lyon", "country": "FR",
-            "consent": {"newsletter": True, "text": "J'accepte de recevoir la lettre d'information.",
-                        "url": "https://www.amis-du-patrimoine.fr/contact"},
-            "group": "groupe local de lyon", "tags": ["Pétition 2025"],
-            "message": "Je voudrais aider aux journées du patrimoine.", "form": "Contact",
+            "email": "Claire.Martin@Example.fr",
+            "firstname": "Claire",
+            "lastname": "Martin",
+            "phone": "06 12 34 56 78",
+            "street": "4 rue Mercière",
+            "zip": "69002",
+            "city": "Lyon",
+            "country": "FR",
+            "consent": {
+                "newsletter": True,
+                "text": "J'accepte de recevoir la lettre d'information.",
+                "url": "https://www.amis-du-patrimoine.fr/contact",
+            },
+            "group": "groupe local de lyon",
+            "tags": ["Pétition 2025"],
+            "message": "Je voudrais aider aux journées du patrimoine.",
+            "form": "Contact",
             "submitted_at": "2025-03-12T10:05:00+01:00",
         }
 
@@ -49,7 +65,9 @@ class TestFormWebhook(HttpCase):
         interaction = claire.assoc_interaction_ids
         self.assertEqual(interaction.type_id.code, "form_submission")
         self.assertIn("journées du patrimoine", interaction.note)
-        self.assertEqual(self.env["assoc.webhook.event"].search([("connector_id", "=", self.connector.id)]).state, "done")
+        self.assertEqual(
+            self.env["assoc.webhook.event"].search([("connector_id", "=", self.connector.id)]).state, "done"
+        )
 
     def test_existing_contact_is_completed_not_duplicated(self):
         response = self.send({"email": " MARIE.DUPONT@example.fr", "lastname": "Dupont", "phone": "04 78 00 00 00"})

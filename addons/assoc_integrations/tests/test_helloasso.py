@@ -8,15 +8,22 @@ class TestHelloAssoPull(HelloAssoCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["assoc.helloasso.mapping"].create({
-            "connector_id": cls.connector.id, "form_slug": "adhesion-2025", "tier_name": "Adhésion individuelle",
-            "membership_type_id": cls.membership_type.id})
+        cls.env["assoc.helloasso.mapping"].create(
+            {
+                "connector_id": cls.connector.id,
+                "form_slug": "adhesion-2025",
+                "tier_name": "Adhésion individuelle",
+                "membership_type_id": cls.membership_type.id,
+            }
+        )
         cls.free_type = cls.env["assoc.membership.type"].create(
-            {"name": "Adhésion découverte", "amount": 0.0, "validity_mode": "rolling", "duration_months": 6})
+            {"name": "Adhésion découverte", "amount": 0.0, "validity_mode": "rolling", "duration_months": 6}
+        )
 
     def item(self, helloasso_id):
-        return self.env["assoc.helloasso.item"].search([("helloasso_id", "=", str(helloasso_id)),
-                                                        ("order_id.connector_id", "=", self.connector.id)])
+        return self.env["assoc.helloasso.item"].search(
+            [("helloasso_id", "=", str(helloasso_id)), ("order_id.connector_id", "=", self.connector.id)]
+        )
 
     def test_pull_imports_every_kind_of_item(self):
         run = self.connector._run()
@@ -32,8 +39,9 @@ class TestHelloAssoPull(HelloAssoCase):
         membership = self.item(10201).membership_id
         paul = membership.partner_id
         self.assertEqual((paul.firstname, paul.lastname, paul.email), ("Paul", "Girard", "paul.girard@example.fr"))
-        self.assertEqual((membership.type_id, membership.state, membership.amount),
-                         (self.membership_type, "confirmed", 30.0))
+        self.assertEqual(
+            (membership.type_id, membership.state, membership.amount), (self.membership_type, "confirmed", 30.0)
+        )
         self.assertEqual(self.item(10202).donation_ids.amount, 20.0)
         consent = self.env["assoc.consent"].search([("partner_id", "=", paul.id)])
         self.assertEqual((consent.state, consent.channel, consent.source), ("granted", "newsletter", "integration"))
@@ -63,7 +71,9 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertTrue(self.item(10201).payment_ids.destination_account_id.code.startswith("756"))
         self.assertTrue(self.item(10301).payment_ids.destination_account_id.code.startswith("706"))
         self.assertTrue(self.item(10401).payment_ids.destination_account_id.code.startswith("707"))
-        receivable_lines = payments.move_id.line_ids.filtered(lambda l: l.account_id.account_type == "asset_receivable")
+        receivable_lines = payments.move_id.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
         self.assertFalse(receivable_lines, "no receivable may be left open")
 
     def test_unknown_item_type_is_an_error_and_the_rest_of_the_order_is_imported(self):
@@ -81,17 +91,27 @@ class TestHelloAssoPull(HelloAssoCase):
 
     def test_second_pull_and_full_reimport_create_nothing(self):
         self.connector._run()
-        counts = (len(self.helloasso_payments()), self.env["assoc.donation"].search_count([]),
-                  self.env["assoc.membership"].search_count([]), self.env["res.partner"].search_count([]),
-                  self.env["assoc.interaction"].search_count([]))
+        counts = (
+            len(self.helloasso_payments()),
+            self.env["assoc.donation"].search_count([]),
+            self.env["assoc.membership"].search_count([]),
+            self.env["res.partner"].search_count([]),
+            self.env["assoc.interaction"].search_count([]),
+        )
         self.connector.full_import_requested = True
         run = self.connector._run()
         self.assertEqual(run.kind, "full")
         self.assertEqual(run.created_count, 0)
-        self.assertEqual(counts, (len(self.helloasso_payments()), self.env["assoc.donation"].search_count([]),
-                                  self.env["assoc.membership"].search_count([]),
-                                  self.env["res.partner"].search_count([]),
-                                  self.env["assoc.interaction"].search_count([])))
+        self.assertEqual(
+            counts,
+            (
+                len(self.helloasso_payments()),
+                self.env["assoc.donation"].search_count([]),
+                self.env["assoc.membership"].search_count([]),
+                self.env["res.partner"].search_count([]),
+                self.env["assoc.interaction"].search_count([]),
+            ),
+        )
         self.assertFalse(self.connector.full_import_requested)
 
     def test_refund_reverses_the_gift_and_its_entry(self):
@@ -169,8 +189,7 @@ class TestHelloAssoPull(HelloAssoCase):
     def test_free_membership_without_payment(self):
         self.connector._run()
         membership = self.item(10801).membership_id
-        self.assertEqual((membership.type_id, membership.amount, membership.state),
-                         (self.free_type, 0.0, "confirmed"))
+        self.assertEqual((membership.type_id, membership.amount, membership.state), (self.free_type, 0.0, "confirmed"))
         self.assertFalse(membership.payment_id)
 
     def test_payment_authorized_later_is_pulled_with_the_changed_payments(self):

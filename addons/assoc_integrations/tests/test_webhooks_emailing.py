@@ -23,11 +23,12 @@ class TestEmailingWebhooks(EmailingCase, HttpCase):
 
     def test_brevo_unsubscribe_bounce_opens_and_clicks(self):
         camille, louis, chloe = self.people[0], self.people[1], self.people[2]
-        for payload in (self.brevo.marketing_event("unsubscribe", camille.email),
-                        self.brevo.marketing_event("hard_bounce", louis.email),
-                        [self.brevo.marketing_event("opened", chloe.email),
-                         self.brevo.marketing_event("click", chloe.email)],
-                        self.brevo.marketing_event("opened", chloe.email.upper())):
+        for payload in (
+            self.brevo.marketing_event("unsubscribe", camille.email),
+            self.brevo.marketing_event("hard_bounce", louis.email),
+            [self.brevo.marketing_event("opened", chloe.email), self.brevo.marketing_event("click", chloe.email)],
+            self.brevo.marketing_event("opened", chloe.email.upper()),
+        ):
             self.assertEqual(self.deliver(self.brevo_connector, self.brevo.webhook(payload)).status_code, 200)
         self.assertEqual(self.events(self.brevo_connector).mapped("state"), ["done"] * 4)
         consent = self.latest_consent(camille)
@@ -51,8 +52,9 @@ class TestEmailingWebhooks(EmailingCase, HttpCase):
 
     def test_brevo_bearer_authentication(self):
         payload = self.brevo.marketing_event("opened", self.people[2].email)
-        response = self.deliver(self.brevo_connector, self.brevo.webhook(payload, self.brevo_connector.webhook_token),
-                                token=False)
+        response = self.deliver(
+            self.brevo_connector, self.brevo.webhook(payload, self.brevo_connector.webhook_token), token=False
+        )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.events(self.brevo_connector).signature_state, "token")
         response = self.deliver(self.brevo_connector, self.brevo.webhook(payload, "mauvais-jeton"), token=False)
@@ -60,8 +62,11 @@ class TestEmailingWebhooks(EmailingCase, HttpCase):
 
     def test_mailjet_grouped_events(self):
         camille, chloe = self.people[0], self.people[2]
-        events = [self.mailjet.event("unsub", camille.email), self.mailjet.event("open", chloe.email),
-                  self.mailjet.event("bounce", chloe.email, hard_bounce=False, error="greylisted")]
+        events = [
+            self.mailjet.event("unsub", camille.email),
+            self.mailjet.event("open", chloe.email),
+            self.mailjet.event("bounce", chloe.email, hard_bounce=False, error="greylisted"),
+        ]
         self.assertEqual(self.deliver(self.mailjet_connector, self.mailjet.webhook(events)).status_code, 200)
         self.assertEqual(self.latest_consent(camille).state, "withdrawn")
         self.assertFalse(chloe.assoc_email_invalid, "a soft bounce (greylisting) is temporary")
@@ -73,26 +78,33 @@ class TestEmailingWebhooks(EmailingCase, HttpCase):
     def test_mailchimp_signed_form_webhooks(self):
         self.mailchimp_connector.signature_key = "secret-de-signature"
         louis = self.people[1]
-        delivery = self.mailchimp.webhook("cleaned", {"list_id": "a1b2c3d4e5", "campaign_id": "c42", "reason": "hard",
-                                                      "email": louis.email}, signing_secret="secret-de-signature")
+        delivery = self.mailchimp.webhook(
+            "cleaned",
+            {"list_id": "a1b2c3d4e5", "campaign_id": "c42", "reason": "hard", "email": louis.email},
+            signing_secret="secret-de-signature",
+        )
         self.assertEqual(self.deliver(self.mailchimp_connector, delivery).status_code, 200)
         event = self.events(self.mailchimp_connector)
         self.assertEqual((event.state, event.signature_state, event.event_type), ("done", "valid", "bounce"))
         self.assertTrue(louis.assoc_email_invalid)
-        forged = self.mailchimp.webhook("unsubscribe", {"action": "unsub", "email": self.people[0].email},
-                                        signing_secret="mauvais-secret")
+        forged = self.mailchimp.webhook(
+            "unsubscribe", {"action": "unsub", "email": self.people[0].email}, signing_secret="mauvais-secret"
+        )
         self.assertEqual(self.deliver(self.mailchimp_connector, forged).status_code, 401)
         self.assertEqual(self.events(self.mailchimp_connector)[-1].state, "rejected")
         self.assertFalse(self.env["mail.blacklist"].search([("email", "=", self.people[0].email)]))
-        genuine = self.mailchimp.webhook("unsubscribe", {"action": "unsub", "reason": "manual",
-                                                         "email": self.people[0].email},
-                                         signing_secret="secret-de-signature")
+        genuine = self.mailchimp.webhook(
+            "unsubscribe",
+            {"action": "unsub", "reason": "manual", "email": self.people[0].email},
+            signing_secret="secret-de-signature",
+        )
         self.assertEqual(self.deliver(self.mailchimp_connector, genuine).status_code, 200)
         self.assertEqual(self.latest_consent(self.people[0]).state, "withdrawn")
 
     def test_mailchimp_address_validation(self):
-        response = self.url_open(self.url(self.mailchimp_connector),
-                                 headers={"User-Agent": "MailChimp.com WebHook Validator"})
+        response = self.url_open(
+            self.url(self.mailchimp_connector), headers={"User-Agent": "MailChimp.com WebHook Validator"}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertFalse(self.events(self.mailchimp_connector))
 
