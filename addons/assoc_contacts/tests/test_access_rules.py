@@ -120,13 +120,10 @@ class TestAccessRules(AccessDataMixin, AssocContactsCase):
 
     def test_contacts_inserted_with_sql_follow_the_rules(self):
         """The generator and bulk imports insert rows without Odoo's defaults (partner_share is NULL)."""
-        self.env["res.partner"].flush_model()
-        self.env.cr.execute(
-            """INSERT INTO res_partner (name, complete_name, zip, country_id, active, type, is_company)
-               VALUES ('Paul Girard', 'Paul Girard', '69007', %s, true, 'contact', false) RETURNING id""",
-            [self.env.ref("base.fr").id],
-        )
-        inserted = self.env["res.partner"].browse(self.env.cr.fetchone()[0])
+        inserted = self.env["res.partner"].browse(self._sql_insert_partners([{
+            "name": "Paul Girard", "complete_name": "Paul Girard", "zip": "69007",
+            "country_id": self.env.ref("base.fr").id, "active": True, "type": "contact", "is_company": False,
+        }]))
         self.env["res.partner"]._assoc_bulk_created(inserted.ids)
         self.assertNotIn(inserted, self._as("delegate").search([]).sudo())
         self.assertIn(inserted, self._as("bureau").search([]).sudo())
