@@ -203,7 +203,7 @@ class AssocConnector(models.Model):
     def _commit(self):
         """Commit progress when running for real (cron, webhook); tests stay in one transaction."""
         if self.env.context.get("assoc_commit"):
-            self.env.cr.commit()
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def _run(self, kind=None):
         """Run the connector once and return its assoc.sync.run; failures are recorded, not raised."""

@@ -33,7 +33,7 @@ class TestNumberingConcurrency(BaseCase):
     def committed_env(self):
         with db_connect(self.dbname).cursor() as cr:
             yield api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def setUp(self):
         super().setUp()
