@@ -21,7 +21,7 @@ bootstrap:
 lint: bootstrap
 	@$(VENV_PY) -m ruff check addons tools tests
 	@$(VENV_PY) -m pylint --rcfile=.pylintrc --disable=all --enable=E,F \
-		--disable=no-member,import-error,no-name-in-module,unsubscriptable-object,access-member-before-definition \
+		--disable=no-member,import-error,no-name-in-module,unsubscriptable-object,access-member-before-definition,not-callable \
 		addons/*
 	@$(VENV_PY) tools/check_xml.py addons
 
