@@ -1,6 +1,7 @@
 """Open an Odoo environment on a database from a plain script (generator, bench, demo)."""
 
 import contextlib
+import os
 
 import odoo
 from odoo import api
@@ -9,8 +10,8 @@ from odoo.modules.registry import Registry
 
 def init(config_file):
     """Load the configuration once per process (Odoo cannot parse it twice)."""
-    if odoo.tools.config.rcfile != config_file:
-        odoo.tools.config.parse_config(["-c", config_file, "--log-level=warn"])
+    if odoo.tools.config.rcfile != os.path.abspath(config_file):
+        odoo.tools.config.parse_config(["-c", os.path.abspath(config_file), "--log-level=warn"])
 
 
 @contextlib.contextmanager
