@@ -19,4 +19,6 @@ def environment(dbname, context=None):
     """A superuser environment whose transaction is committed on success."""
     registry = Registry(dbname).check_signaling()
     with registry.cursor() as cr:
-        yield api.Environment(cr, odoo.SUPERUSER_ID, dict(context or {}, tracking_disable=True))
+        env = api.Environment(cr, odoo.SUPERUSER_ID, dict(context or {}, tracking_disable=True))
+        yield env
+        env.flush_all()  # pending ORM writes, before the cursor commits
