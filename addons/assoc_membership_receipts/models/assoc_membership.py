@@ -49,7 +49,11 @@ class AssocMembership(models.Model):
         } for membership in todo])
         for membership, donation in zip(todo, dues):
             membership.assoc_receipt_donation_id = donation
-        dues._assoc_issue_per_gift_receipts()
+        # Recording dues never waits for the receipt settings: without them the dues stay in
+        # "gifts without receipt" and the next receipt run (or the annual campaign) issues them.
+        Receipt = self.env["assoc.tax.receipt"]
+        ready = todo.company_id.filtered(lambda company: not Receipt._assoc_organisation_missing(company))
+        dues.filtered(lambda donation: donation.company_id in ready)._assoc_issue_per_gift_receipts()
 
     def _assoc_check_political_cap(self):
         """Dues count towards the yearly cap of gifts and dues per person, except élus' dues."""
