@@ -4,8 +4,7 @@ The delegate is assigned the départements Loire-Atlantique and Rhône; both ope
 list as the web client does (80 rows, the pager's count up to 10,001), with the record rules
 of their profile. Target: the delegate within 2x the administrator (ratio printed)."""
 
-import statistics
-import time
+from . import timed
 
 ORDER = 40
 REQUIRES = "assoc_contacts"
@@ -18,17 +17,6 @@ LIST_SPEC = {
 }
 DELEGATE_LOGIN = "bench_access_delegate"
 
-
-def timed(env, operation):
-    """Median of RUNS timings with cold ORM caches (the database cache stays warm, as in use)."""
-    operation()
-    durations = []
-    for _ in range(RUNS):
-        env.invalidate_all()
-        started = time.perf_counter()
-        operation()
-        durations.append(time.perf_counter() - started)
-    return statistics.median(durations)
 
 
 def delegate_user(env):
@@ -54,8 +42,8 @@ def run(open_env, contacts, report):
             partners = env(user=user.id, su=False)["res.partner"]
             return lambda: partners.web_search_read([], LIST_SPEC, limit=80, count_limit=10001)
 
-        admin_seconds = timed(env, contact_list(admin))
+        admin_seconds = timed(env, contact_list(admin), RUNS)
         report("contact list (80 rows), administrator", contacts, admin_seconds)
-        delegate_seconds = timed(env, contact_list(delegate))
+        delegate_seconds = timed(env, contact_list(delegate), RUNS)
         visible = env(user=delegate.id, su=False)["res.partner"].search_count([])
         report(f"contact list (80 rows), delegate ({visible} visible)", contacts, delegate_seconds, admin_seconds)

@@ -1,8 +1,8 @@
 """Contacts (issue 3): segment count, contact list filtered by a segment, a 10,000-interaction timeline."""
 
-import statistics
-import time
 from datetime import date, timedelta
+
+from . import timed
 
 ORDER = 10
 REQUIRES = "assoc_contacts"
@@ -21,17 +21,6 @@ INTERACTION_SPEC = {
 }
 TIMELINE_REF = "ASSOC-BENCH-TIMELINE"
 
-
-def timed(env, operation):
-    """Median of RUNS timings, each with cold ORM caches (the database cache stays warm, as in use)."""
-    operation()
-    durations = []
-    for _ in range(RUNS):
-        env.invalidate_all()
-        started = time.perf_counter()
-        operation()
-        durations.append(time.perf_counter() - started)
-    return statistics.median(durations)
 
 
 def segment_domains(env):
@@ -62,8 +51,8 @@ def run(open_env, contacts, report):
                 return Partner.web_search_read([("assoc_segment_ids", "in", segment.ids)], LIST_SPEC, limit=80,
                                                count_limit=10001)
 
-            report(f"segment count ({label})", contacts, timed(env, count))
-            report(f"contacts of a segment, 80 rows ({label})", contacts, timed(env, contact_list))
+            report(f"segment count ({label})", contacts, timed(env, count, RUNS))
+            report(f"contacts of a segment, 80 rows ({label})", contacts, timed(env, contact_list, RUNS))
 
         timeline_partner = Partner.search([("ref", "=", TIMELINE_REF)], limit=1)
         if timeline_partner:
@@ -80,6 +69,6 @@ def run(open_env, contacts, report):
                     [("partner_id", "=", timeline_partner.id)], INTERACTION_SPEC, limit=80, count_limit=10001,
                 )
 
-            report("timeline: contact form with its interactions", size, timed(env, open_form))
-            report("timeline: interactions page (80 of them)", size, timed(env, interactions_page))
+            report("timeline: contact form with its interactions", size, timed(env, open_form, RUNS))
+            report("timeline: interactions page (80 of them)", size, timed(env, interactions_page, RUNS))
         env.cr.rollback()
