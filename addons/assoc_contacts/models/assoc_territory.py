@@ -1,53 +1,18 @@
+import json
 import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-# Countries whose postal codes follow the French scheme (ISO codes Odoo gives to the
-# overseas départements and collectivities); an empty country counts as France.
-FRENCH_POSTAL_COUNTRIES = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "WF", "PF", "NC", "TF")
-COUNTRY_DEPARTMENTS = {"BL": "977", "MF": "978"}
-SPECIAL_ZIPS = {"97133": "977", "97150": "978"}
-
-
-def department_code(zip_code, country_code=None):
-    """INSEE code of the département (or overseas collectivity) of a postal code, or None.
-
-    domain-fr.md §9.1: Corsica 200xx-201xx → 2A, 202xx/206xx → 2B; overseas on 3 digits,
-    except Saint-Barthélemy (97133 → 977) and Saint-Martin (97150 → 978); 980xx is Monaco
-    and 00xxx are military postal sectors: no territory. Keep in line with _SQL_DEPARTMENT_CODE.
-    """
-    if country_code and country_code not in FRENCH_POSTAL_COUNTRIES:
-        return None
-    if country_code in COUNTRY_DEPARTMENTS:
-        return COUNTRY_DEPARTMENTS[country_code]
-    code = re.sub(r"\s", "", zip_code or "")
-    if not re.fullmatch(r"\d{5}", code) or code.startswith(("00", "980")):
-        return None
-    if code in SPECIAL_ZIPS:
-        return SPECIAL_ZIPS[code]
-    if code[:2] in ("97", "98"):
-        return code[:3]
-    if code[:2] == "20":
-        return {"0": "2A", "1": "2A", "2": "2B", "6": "2B"}.get(code[2])
-    return code[:2]
-
-
-_SQL_DEPARTMENT_CODE = """
-    CASE
-        WHEN src.cc IS NOT NULL AND src.cc NOT IN %(countries)s THEN NULL
-        WHEN src.cc = 'BL' THEN '977'
-        WHEN src.cc = 'MF' THEN '978'
-        WHEN src.z !~ '^[0-9]{5}$' OR src.z LIKE '00%%' OR src.z LIKE '980%%' THEN NULL
-        WHEN src.z = '97133' THEN '977'
-        WHEN src.z = '97150' THEN '978'
-        WHEN left(src.z, 2) IN ('97', '98') THEN left(src.z, 3)
-        WHEN left(src.z, 2) = '20' THEN
-            CASE WHEN substr(src.z, 3, 1) IN ('0', '1') THEN '2A'
-                 WHEN substr(src.z, 3, 1) IN ('2', '6') THEN '2B' END
-        ELSE left(src.z, 2)
-    END
-"""
+from .fr_postal_codes import (
+    _SQL_DEPARTMENT_CODE,
+    COMMUNE_DEPARTMENTS,
+    COMMUNE_EXCEPTION_ZIPS,
+    FRENCH_POSTAL_COUNTRIES,
+    PREFIX_DEPARTMENTS,
+    commune_key,
+    department_code,
+)
 
 
 class AssocTerritory(models.Model):
@@ -182,8 +147,8 @@ class AssocTerritory(models.Model):
         zones = self.search([("kind", "=", "zone")])
         prefixes = {zone: zone._zip_prefix_list() for zone in zones}
 
-        def match(zip_code, country_code):
-            department = by_code.get(department_code(zip_code, country_code), self.browse())
+        def match(zip_code, country_code, city=None):
+            department = by_code.get(department_code(zip_code, country_code, city), self.browse())
             region = department.parent_id.filtered(lambda parent: parent.kind == "region")
             normalized_zip = re.sub(r"\s", "", zip_code or "")
             matching_zones = zones.filtered(
@@ -203,7 +168,8 @@ class AssocTerritory(models.Model):
         self.flush_model()
         self.env["res.partner"].flush_model(["zip", "country_id", "department_id", "region_id", "territory_ids"])
         scope = "" if partner_ids is None else "WHERE p.id = ANY(%(ids)s)"
-        params = {"countries": FRENCH_POSTAL_COUNTRIES, "ids": list(partner_ids or [])}
+        params = {"countries": FRENCH_POSTAL_COUNTRIES, "ids": list(partner_ids or []),
+                  "prefixes": json.dumps(PREFIX_DEPARTMENTS)}
         cr.execute(
             f"""
             CREATE TEMP TABLE assoc_partner_dep ON COMMIT DROP AS
@@ -217,6 +183,7 @@ class AssocTerritory(models.Model):
             """,
             params,
         )
+        self._assoc_fix_commune_exceptions()
         cr.execute(
             """
             UPDATE res_partner p SET department_id = t.department_id, region_id = t.region_id
@@ -249,3 +216,35 @@ class AssocTerritory(models.Model):
         )
         cr.execute("DROP TABLE assoc_partner_dep")
         self.env["res.partner"].invalidate_model(["department_id", "region_id", "territory_ids"])
+
+    @api.model
+    def _assoc_fix_commune_exceptions(self):
+        """In the temporary table of _assoc_assign_partner_territories, give the communes served
+        by a neighbouring département's postal code (a handful of rows) their own département,
+        their city compared in Python exactly as department_code does."""
+        cr = self.env.cr
+        cr.execute(
+            """
+            SELECT t.id, t.z, p.city FROM assoc_partner_dep t JOIN res_partner p ON p.id = t.id
+             WHERE t.department_id IS NOT NULL AND t.z = ANY(%s)
+            """,
+            [COMMUNE_EXCEPTION_ZIPS],
+        )
+        codes = {pid: COMMUNE_DEPARTMENTS.get((zip_code, commune_key(city))) for pid, zip_code, city in cr.fetchall()}
+        codes = {pid: code for pid, code in codes.items() if code}
+        if not codes:
+            return
+        departments = self.search(
+            [("kind", "in", ("department", "collectivity")), ("code", "in", list(set(codes.values())))])
+        by_code = {department.code: department for department in departments}
+        regions = {code: department.parent_id.filtered(lambda parent: parent.kind == "region").id or None
+                   for code, department in by_code.items()}
+        rows = [(pid, by_code[code].id, regions[code]) for pid, code in codes.items() if code in by_code]
+        cr.execute(
+            """
+            UPDATE assoc_partner_dep t SET department_id = v.department_id, region_id = v.region_id
+              FROM unnest(%s::int[], %s::int[], %s::int[]) AS v(id, department_id, region_id)
+             WHERE t.id = v.id
+            """,
+            [[row[0] for row in rows], [row[1] for row in rows], [row[2] for row in rows]],
+        )

@@ -18,11 +18,11 @@ class ResPartner(models.Model):
         help="Département, région and custom zones of the contact's address.",
     )
 
-    @api.depends("zip", "country_id")
+    @api.depends("zip", "country_id", "city")
     def _compute_assoc_territories(self):
         match = self.env["assoc.territory"].sudo()._assoc_matcher()
         for partner in self:
-            department, region, zones = match(partner.zip, partner.country_id.code)
+            department, region, zones = match(partner.zip, partner.country_id.code, partner.city)
             partner.department_id = department
             partner.region_id = region
             partner.territory_ids = department | region | zones
@@ -35,7 +35,7 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if {"zip", "country_id", "parent_id"} & set(vals):
+        if {"zip", "country_id", "city", "parent_id"} & set(vals):
             self._assoc_flush_territories()
         return result
 

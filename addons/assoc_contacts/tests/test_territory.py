@@ -33,6 +33,32 @@ ZIP_CASES = [
     ("B-1000", "BE", None),
     ("69002", "BE", None),  # a Belgian address is not in the Rhône
     ("44000", None, "44"),  # no country: France
+    ("20300", "FR", None),  # no Corsican code starts with 203
+]
+
+# (postal code, commune, expected département): communes served from a neighbouring
+# département (data/fr_postal_code_exceptions.csv); the code's other communes keep its digits.
+COMMUNE_CASES = [
+    ("01200", "Éloise", "74"),
+    ("01200", "Bellegarde-sur-Valserine", "01"),
+    ("01410", "LAJOUX", "39"),
+    ("01590", "Lavancia-Epercy", "39"),
+    ("05110", "Curbans", "04"),
+    ("05110", "La Saulce", "05"),
+    ("05130", "Tallard", "05"),
+    ("05700", "Villebois les Pins", "26"),
+    ("06260", "St-Pierre", "04"),
+    ("13780", "Riboux", "83"),
+    ("33220", "Port-Ste-Foy-et-Ponchapt", "24"),
+    ("33220", "Sainte-Foy-la-Grande", "33"),
+    ("37160", "Buxeuil", "86"),
+    ("42620", "Saint-Pierre-Laval", "03"),
+    ("43450", "Leyvaux", "15"),
+    ("48250", "Laveyrune", "07"),
+    ("52100", "Sapignicourt", "51"),
+    ("94390", "PARAY VIEILLE POSTE CEDEX", "91"),
+    ("94390", "Orly", "94"),
+    ("44000", "Éloise", "44"),  # the commune name alone changes nothing
 ]
 
 
@@ -68,6 +94,43 @@ class TestTerritory(AssocContactsCase):
         for zip_code, country, expected in ZIP_CASES:
             with self.subTest(zip=zip_code, country=country):
                 self.assertEqual(department_code(zip_code, country), expected)
+
+    def test_communes_served_from_another_department(self):
+        for zip_code, city, expected in COMMUNE_CASES:
+            with self.subTest(zip=zip_code, city=city):
+                self.assertEqual(department_code(zip_code, "FR", city), expected)
+        self.assertIsNone(department_code("01200", "CH", "Éloise"), "a Swiss address stays outside")
+
+    def test_commune_exceptions_on_contacts_orm_and_sql(self):
+        partners = self.env["res.partner"].create([
+            {"name": f"Contact {index}", "zip": zip_code, "city": city, "country_id": self.country_fr.id}
+            for index, (zip_code, city, _dep) in enumerate(COMMUNE_CASES)
+        ])
+        self.assertEqual([partner.department_id.code for partner in partners],
+                         [dep for _zip, _city, dep in COMMUNE_CASES])
+        eloise = partners[0]
+        self.assertEqual(eloise.region_id, self.reg_84)
+        self.assertEqual(eloise.territory_ids, eloise.department_id | self.reg_84)
+        expected = {partner: (partner.department_id, partner.region_id, partner.territory_ids) for partner in partners}
+        self.env.cr.execute(
+            "UPDATE res_partner SET department_id = NULL, region_id = NULL WHERE id = ANY(%s)", [partners.ids])
+        self.env.cr.execute("DELETE FROM assoc_partner_territory_rel WHERE partner_id = ANY(%s)", [partners.ids])
+        self.Territory._assoc_assign_partner_territories(partners.ids)
+        for partner in partners:
+            with self.subTest(zip=partner.zip, city=partner.city):
+                self.assertEqual((partner.department_id, partner.region_id, partner.territory_ids), expected[partner])
+
+    def test_contact_moving_to_the_neighbouring_commune(self):
+        partner = self._partner("01200", city="Bellegarde-sur-Valserine")
+        self.assertEqual(partner.department_id.code, "01")
+        partner.write({"city": "Éloise"})
+        self.assertEqual(partner.department_id, self.env.ref("assoc_contacts.territory_dep_74"))
+        delegate_74 = self.env["res.users"].create({
+            "name": "Déléguée Haute-Savoie", "login": "delegate74",
+            "groups_id": [(6, 0, [self.env.ref("assoc_contacts.group_assoc_territory_delegate").id])],
+            "assoc_territory_ids": [(6, 0, self.env.ref("assoc_contacts.territory_dep_74").ids)],
+        })
+        self.assertIn(partner, self.env["res.partner"].with_user(delegate_74).search([]).sudo())
 
     def test_sql_and_python_agree(self):
         """The set-based SQL recomputation gives what the ORM computation gives."""
