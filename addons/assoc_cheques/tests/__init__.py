@@ -1,1 +1,1 @@
-from . import test_cheques, test_install, test_ui
+from . import test_access, test_cheques, test_install, test_ui

@@ -1,3 +1,10 @@
+import csv
+import hashlib
+import hmac
+import io
+import json
+import time
+
 from odoo.tests.common import new_test_user
 
 PROFILE_GROUPS = {
@@ -72,3 +79,35 @@ class AccessDataMixin:
     def visible(cls, profile, model="res.partner", domain=None):
         records = cls.env[model].with_user(cls.users[profile]).search(domain or [])
         return records.sudo()
+
+
+class AccessHttpMixin:
+    """What a browser or a script can call, logged in as one of the profile users: JSON-RPC,
+    the export controller and the report routes (for HttpCase classes using AccessDataMixin)."""
+
+    def _login(self, profile):
+        self.authenticate(f"assoc_{profile}", f"assoc_{profile}_pwd!")
+
+    def _call_kw(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(f"/web/dataset/call_kw/{model}/{method}", {
+            "model": model, "method": method, "args": args, "kwargs": kwargs or {},
+        })
+
+    def csrf_token(self):
+        """The token the web client would post, computed as odoo.http.Request.csrf_token does."""
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
+        max_ts = int(time.time() + 3600)
+        digest = hmac.new(secret.encode("ascii"), f"{self.session.sid}{max_ts}".encode(), hashlib.sha1).hexdigest()
+        return f"{digest}o{max_ts}"
+
+    def _export(self, model, field_names, ids=None, domain=None):
+        """Post to /web/export/csv as the list view's export dialog does; the response's rows."""
+        data = json.dumps({
+            "model": model, "fields": [{"name": name, "label": name} for name in field_names],
+            "ids": ids or False, "domain": domain or [], "import_compat": False,
+        })
+        return self.url_open("/web/export/csv", data={"data": data, "csrf_token": self.csrf_token()})
+
+    @staticmethod
+    def _csv_rows(response):
+        return list(csv.reader(io.StringIO(response.content.decode())))[1:]
