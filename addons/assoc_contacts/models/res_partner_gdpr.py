@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools import email_normalize
 
 SECRET_PARAM = "assoc_contacts.erasure_secret"
@@ -122,6 +123,8 @@ class ResPartner(models.Model):
                 ["date", "author_id", "subject", "body", "message_type"]),
             "attachments": partner._assoc_gdpr_rows(
                 partner._assoc_gdpr_attachments(), ["name", "mimetype", "create_date"]),
+            "documents": partner._assoc_gdpr_rows(
+                partner._assoc_gdpr_document_attachments(), ["name", "res_model", "mimetype", "create_date"]),
             **{model.replace(".", "_"): partner._assoc_gdpr_rows(records, partner._assoc_gdpr_field_names(records))
                for model, records in partner._assoc_gdpr_other_records().items()},
         }
@@ -171,8 +174,18 @@ class ResPartner(models.Model):
             [("res_model", "=", "res.partner"), ("res_id", "=", self.id), ("res_field", "=", False)]
         )
 
+    def _assoc_gdpr_document_attachments(self):
+        """Documents attached to the contact's other records (issued receipts, membership cards,
+        attestations...): part of the export, and kept with their records by an erasure."""
+        domains = [[("res_model", "=", model), ("res_id", "in", records.ids)]
+                   for model, records in self._assoc_gdpr_other_records().items()]
+        if not domains:
+            return self.env["ir.attachment"]
+        return self.env["ir.attachment"].sudo().search(expression.OR(domains))
+
     def _assoc_gdpr_zip(self):
-        """The ZIP file: data.json with every section, one CSV per section, the attachments."""
+        """The ZIP file: data.json with every section, one CSV per section, the attachments of
+        the contact and the documents of its other records."""
         self.ensure_one()
         data = self._assoc_gdpr_data()
         buffer = io.BytesIO()
@@ -182,6 +195,8 @@ class ResPartner(models.Model):
                 archive.writestr(f"{section}.csv", self._assoc_csv(rows))
             for attachment in self._assoc_gdpr_attachments():
                 archive.writestr(f"attachments/{attachment.id}-{attachment.name}", attachment.raw or b"")
+            for attachment in self._assoc_gdpr_document_attachments():
+                archive.writestr(f"documents/{attachment.id}-{attachment.name}", attachment.raw or b"")
         return buffer.getvalue()
 
     @api.model

@@ -70,3 +70,12 @@ class ResPartner(models.Model):
         self.ensure_one()
         return self.env["assoc.tax.receipt"].search([("partner_id", "=", self.id)])._get_records_action(
             name=_("Tax receipts"))
+
+    def _assoc_gdpr_other_records(self):
+        """The right of access covers the contact's payments too (gifts are paid by them); like
+        the gifts and receipts, an erasure keeps them: they are accounting records."""
+        found = super()._assoc_gdpr_other_records()
+        payments = self.env["account.payment"].sudo().search([("partner_id", "=", self.id)])
+        if payments:
+            found["account.payment"] = payments
+        return found

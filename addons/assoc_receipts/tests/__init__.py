@@ -1,4 +1,1 @@
-from . import test_assoc_receipts
-from . import test_portal
-from . import test_numbering_concurrency
-from . import test_tour
+from . import test_access, test_assoc_receipts, test_gdpr_money, test_numbering_concurrency, test_portal, test_tour
