@@ -1,4 +1,3 @@
-import json
 import re
 
 from odoo import _, api, fields, models
@@ -8,8 +7,7 @@ from .fr_postal_codes import (
     _SQL_DEPARTMENT_CODE,
     COMMUNE_DEPARTMENTS,
     COMMUNE_EXCEPTION_ZIPS,
-    FRENCH_POSTAL_COUNTRIES,
-    PREFIX_DEPARTMENTS,
+    SQL_PARAMS,
     commune_key,
     department_code,
 )
@@ -168,8 +166,7 @@ class AssocTerritory(models.Model):
         self.flush_model()
         self.env["res.partner"].flush_model(["zip", "country_id", "department_id", "region_id", "territory_ids"])
         scope = "" if partner_ids is None else "WHERE p.id = ANY(%(ids)s)"
-        params = {"countries": FRENCH_POSTAL_COUNTRIES, "ids": list(partner_ids or []),
-                  "prefixes": json.dumps(PREFIX_DEPARTMENTS)}
+        params = {**SQL_PARAMS, "ids": list(partner_ids or [])}
         cr.execute(
             f"""
             CREATE TEMP TABLE assoc_partner_dep ON COMMIT DROP AS

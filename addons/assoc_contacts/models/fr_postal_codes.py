@@ -2,6 +2,7 @@
 the ORM computation of contacts' territories and its set-based SQL twin (assoc.territory)."""
 
 import csv
+import json
 import os
 import re
 import unicodedata
@@ -66,18 +67,26 @@ def department_code(zip_code, country_code=None, city=None):
     return None if code[:2] == "20" else code[:2]
 
 
-# The same rules set-based, without the per-commune exceptions (see _assoc_fix_commune_exceptions).
+# The same rules set-based, without the per-commune exceptions (see _assoc_fix_commune_exceptions);
+# the table is only looked up for the few two-digit starts it has (as fast as the plain rule).
 _SQL_DEPARTMENT_CODE = """
     CASE
         WHEN src.cc IS NOT NULL AND src.cc NOT IN %(countries)s THEN NULL
         WHEN src.cc = 'BL' THEN '977'
         WHEN src.cc = 'MF' THEN '978'
         WHEN src.z !~ '^[0-9]{5}$' OR src.z LIKE '00%%' OR src.z LIKE '980%%' THEN NULL
-        WHEN %(prefixes)s::jsonb ->> src.z IS NOT NULL THEN %(prefixes)s::jsonb ->> src.z
-        WHEN %(prefixes)s::jsonb ->> left(src.z, 4) IS NOT NULL THEN %(prefixes)s::jsonb ->> left(src.z, 4)
-        WHEN %(prefixes)s::jsonb ->> left(src.z, 3) IS NOT NULL THEN %(prefixes)s::jsonb ->> left(src.z, 3)
+        WHEN left(src.z, 2) = ANY(%(prefix_starts)s)
+             AND COALESCE(%(prefixes)s::jsonb ->> src.z, %(prefixes)s::jsonb ->> left(src.z, 4),
+                          %(prefixes)s::jsonb ->> left(src.z, 3)) IS NOT NULL
+            THEN COALESCE(%(prefixes)s::jsonb ->> src.z, %(prefixes)s::jsonb ->> left(src.z, 4),
+                          %(prefixes)s::jsonb ->> left(src.z, 3))
         WHEN left(src.z, 2) IN ('97', '98') THEN left(src.z, 3)
         WHEN left(src.z, 2) = '20' THEN NULL
         ELSE left(src.z, 2)
     END
 """
+SQL_PARAMS = {
+    "countries": FRENCH_POSTAL_COUNTRIES,
+    "prefixes": json.dumps(PREFIX_DEPARTMENTS),
+    "prefix_starts": sorted({prefix[:2] for prefix in PREFIX_DEPARTMENTS}),
+}
