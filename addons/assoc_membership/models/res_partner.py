@@ -250,3 +250,12 @@ class ResPartner(models.Model):
         action.update({"views": [(False, "form")], "view_mode": "form",
                        "context": {"default_partner_id": self.id}})
         return action
+
+    def _assoc_gdpr_other_records(self):
+        """The right of access covers the payments of the dues too; like the memberships, an
+        erasure keeps them: they are accounting records."""
+        found = super()._assoc_gdpr_other_records()
+        payments = self.env["account.payment"].sudo().search([("partner_id", "=", self.id)])
+        if payments:
+            found["account.payment"] = payments
+        return found
