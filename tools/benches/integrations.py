@@ -60,14 +60,20 @@ def _helloasso(env, count, report):
         seconds = time.perf_counter() - started
         if run.state != "done":
             raise RuntimeError(f"HelloAsso bench run failed: {run.message}")
-        report(f"HelloAsso orders imported ({run.created_count} created, {run.failed_count} failed)", count, seconds)
+        scale = "" if count >= ORDERS else f" of {ORDERS:,} scaled to the bench"
+        report(
+            f"HelloAsso first import{scale} ({run.created_count} created, {run.failed_count} failed, "
+            f"{count / max(seconds, 1e-9):.0f}/s)",
+            count,
+            seconds,
+        )
         connector.full_import_requested = True
         started = time.perf_counter()
         again = connector._run()
         seconds = time.perf_counter() - started
         if again.created_count or again.updated_count:
             raise RuntimeError(f"second replay changed things: {again.summary}")
-        report(f"HelloAsso replay again ({again.skipped_count} skipped, 0 created)", count, seconds)
+        report(f"HelloAsso second replay ({again.skipped_count} skipped, 0 created)", count, seconds)
     finally:
         stop(fake)
 
@@ -121,8 +127,10 @@ def _brevo(env, size, report):
         seconds = time.perf_counter() - started
         if run.state != "done":
             raise RuntimeError(f"Brevo bench run failed: {run.message}")
+        scale = "" if count >= PUSH else f" of {PUSH:,} scaled to the bench"
         report(
-            f"Brevo push of a segment ({fake.import_calls} imports, {len(fake.list_members(2))} in the list)",
+            f"Brevo push of a segment{scale} ({count} with consent, {fake.import_calls} batches, "
+            f"{len(fake.list_members(2))} in the list)",
             count,
             seconds,
         )

@@ -55,17 +55,25 @@ class HelloAssoFake(FakeServer):
                     return order, payment
         return None, None
 
-    def refund(self, payment_id, when=None):
-        """Refund a payment in full, as HelloAsso's back office does."""
+    def refund(self, payment_id, when=None, amount=None):
+        """Refund a payment, in full as HelloAsso's back office does, or `amount` cents of it
+        (the API's partial refund): a refund operation is added; the payment becomes Refunded
+        once nothing is left."""
         with self.lock:
             order, payment = self._find_payment(payment_id)
+            if not payment:
+                return None
             stamp = paris_iso(when or datetime.now(timezone.utc))
-            payment.update(state="Refunded", cashOutState="Refunded")
+            given_back = sum(op["amount"] for op in payment["refundOperations"] if op["status"] == "Processed")
+            left = payment["amount"] - given_back
+            amount = left if amount is None else min(amount, left)
+            if amount >= left:
+                payment.update(state="Refunded", cashOutState="Refunded")
             payment["meta"]["updatedAt"] = stamp
             payment["refundOperations"].append(
                 {
-                    "id": payment_id * 10,
-                    "amount": payment["amount"],
+                    "id": payment_id * 10 + len(payment["refundOperations"]),
+                    "amount": amount,
                     "amountTip": 0,
                     "status": "Processed",
                     "meta": {"createdAt": stamp, "updatedAt": stamp},
@@ -264,16 +272,20 @@ class HelloAssoFake(FakeServer):
         denied = self._guard(request)
         if denied:
             return denied
-        payment = self.refund(int(request.params["id"]))
+        amount = request.query.get("amount")
+        payment = self.refund(int(request.params["id"]), amount=int(amount) if amount else None)
+        if not payment:
+            return Response(404, {"message": "Payment not found"})
+        operation = payment["refundOperations"][-1]
         return Response(
             200,
             {
-                "id": payment["id"] * 10,
-                "amount": payment["amount"],
-                "cancelOrder": False,
-                "creationDate": payment["meta"]["updatedAt"],
+                "id": operation["id"],
+                "amount": operation["amount"],
+                "cancelOrder": request.query.get("cancelOrder", "false").lower() == "true",
+                "creationDate": operation["meta"]["createdAt"],
                 "state": "Processed",
-                "sendRefundMail": True,
+                "sendRefundMail": request.query.get("sendRefundMail", "true").lower() == "true",
                 "paymentId": payment["id"],
             },
         )

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..clients import HelloAssoClient
+from .helloasso_tools import refunded_cents
 
 # Ask again for a little before the last successful run: clocks differ, and ids make it harmless.
 PULL_OVERLAP = timedelta(hours=1)
@@ -153,9 +154,15 @@ class AssocConnector(models.Model):
         }
         order_ids = set()
         for key, payment in keys.items():
-            paid_missing = payment["state"] in ("Authorized", "Registered") and key not in recorded
+            record = recorded.get(key)
+            paid_missing = payment["state"] in ("Authorized", "Registered") and record is None
             refund_missing = (
-                payment["state"] == "Refunded" and key in recorded and not Import._is_reversed(recorded[key])
+                record is not None
+                and not Import._is_reversed(record)
+                and (
+                    payment["state"] == "Refunded"
+                    or refunded_cents(payment) > round(record.assoc_helloasso_refunded * 100)
+                )
             )
             if paid_missing or refund_missing:
                 order_ids.add(payment["order"]["id"])

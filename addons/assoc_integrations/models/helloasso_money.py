@@ -1,15 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .helloasso_import import paris_date, paris_datetime
-
-MEANS_TO_METHOD = {
-    "Card": "card",
-    "Sepa": "direct_debit",
-    "Check": "cheque",
-    "Cash": "cash",
-    "BankTransfer": "transfer",
-}
+from .helloasso_tools import MEANS_TO_METHOD, paris_date, paris_datetime
 
 
 class AssocHelloassoMoney(models.AbstractModel):
@@ -58,33 +50,47 @@ class AssocHelloassoMoney(models.AbstractModel):
             funded.append((item, payment_data, target, date, key))
         payments = Payment.create(vals_list) if vals_list else Payment
         payments.action_post()
-        for payment, (item, payment_data, target, date, key) in zip(payments, funded, strict=False):
-            self._fund(item, payment, payment_data, target, date)
+        for payment, (_item, _payment_data, _target, _date, key) in zip(payments, funded, strict=True):
             result[key] = payment
+        self._fund(list(zip(payments, funded, strict=True)))
         return result
 
     @api.model
-    def _fund(self, item, payment, payment_data, target, date):
-        """The membership (first share of the item) or the gift (every share) a payment pays for."""
-        if item.kind == "membership" and not item.membership_id:
-            item.membership_id = (
-                self.env["assoc.membership"]
-                .sudo()
-                .create_from_payment(payment, target["membership_type"], partner=item.partner_id, date=date)
-            )
-        elif item.kind == "donation":
-            donation = (
-                self.env["assoc.donation"]
-                .sudo()
-                .create_from_payment(
-                    payment,
-                    campaign=target["campaign"] or None,
-                    partner=payment.partner_id,
-                    date=date,
-                    payment_method=MEANS_TO_METHOD.get(payment_data.get("paymentMeans"), "card"),
+    def _fund(self, paid):
+        """The memberships (first share of an item) and gifts (every share) that payments pay
+        for, each kind created and confirmed in one batch: `paid` is (payment, (item,
+        payment_data, target, date, key)) pairs."""
+        membership_items, membership_entries, gift_items, gift_entries = [], [], [], []
+        with_membership = set()
+        for payment, (item, payment_data, target, date, _key) in paid:
+            if item.kind == "membership" and not item.membership_id and item.id not in with_membership:
+                with_membership.add(item.id)
+                membership_items.append(item)
+                membership_entries.append(
+                    {
+                        "payment": payment,
+                        "membership_type": target["membership_type"],
+                        "partner": item.partner_id,
+                        "date": date,
+                    }
                 )
-            )
-            item.donation_ids = [fields.Command.link(donation.id)]
+            elif item.kind == "donation":
+                gift_items.append(item)
+                gift_entries.append(
+                    {
+                        "payment": payment,
+                        "campaign": target["campaign"] or None,
+                        "partner": payment.partner_id,
+                        "date": date,
+                        "payment_method": MEANS_TO_METHOD.get(payment_data.get("paymentMeans"), "card"),
+                    }
+                )
+        memberships = self.env["assoc.membership"].sudo().create_from_payments(membership_entries)
+        for item, membership in zip(membership_items, memberships, strict=True):
+            item.membership_id = membership
+        gifts = self.env["assoc.donation"].sudo().create_from_payments(gift_entries)
+        for item, gift in zip(gift_items, gifts, strict=True):
+            item.donation_ids = [fields.Command.link(gift.id)]
 
     @api.model
     def _target(self, connector, data, item, payer, date, amount, cache=None):
@@ -170,34 +176,6 @@ class AssocHelloassoMoney(models.AbstractModel):
     @api.model
     def _membership_type_by_name(self, name):
         return self.env["assoc.membership.type"].sudo().search([("name", "=ilike", (name or "").strip())], limit=1)
-
-    @api.model
-    def _reverse(self, item, payment, payment_data):
-        """Undo what one payment share created: cancel its gifts or membership, reverse its entry."""
-        if self.env["assoc.helloasso.import"]._is_reversed(payment):
-            return
-        reason = _("Refunded or cancelled on HelloAsso (payment %(id)s)", id=payment_data["id"])
-        gifts = item.donation_ids.filtered(lambda d: d.payment_id == payment and d.state != "cancelled")
-        if gifts:
-            gifts.action_cancel(reason)
-        if item.membership_id.payment_id == payment and item.membership_id.state != "cancelled":
-            item.membership_id.action_cancel()
-        move = payment.move_id.sudo()
-        if move.state == "posted" and not move.reversal_move_ids:
-            move._reverse_moves([{"date": fields.Date.context_today(self), "ref": reason}], cancel=True)
-        if item.kind in ("event", "shop"):
-            self.env["assoc.interaction"].log_events(
-                [
-                    {
-                        "partner_id": item.partner_id.id,
-                        "type_code": "helloasso_refund",
-                        "origin": item.order_id,
-                        "name": _("HelloAsso refund: %(item)s", item=item.name),
-                        "source": "HelloAsso",
-                    }
-                ]
-            )
-        item.state = "reversed"
 
     @api.model
     def _log_items(self, items):

@@ -4,6 +4,7 @@ from . import (
     test_emailing,
     test_form_webhook,
     test_helloasso,
+    test_helloasso_refunds,
     test_install,
     test_webhooks_emailing,
     test_webhooks_helloasso,

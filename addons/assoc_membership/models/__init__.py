@@ -5,6 +5,7 @@ from . import (
     assoc_membership_analysis,
     assoc_membership_document,
     assoc_membership_payment,
+    assoc_membership_payment_batch,
     assoc_membership_reminder,
     assoc_membership_status,
     assoc_membership_type,

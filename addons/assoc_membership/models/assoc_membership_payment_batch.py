@@ -1,0 +1,47 @@
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+
+class AssocMembership(models.Model):
+    _inherit = "assoc.membership"
+
+    @api.model
+    def create_from_payments(self, entries):
+        """Batch variant of `create_from_payment` for imports (HelloAsso pages): `entries` is a
+        list of dicts with `payment`, `membership_type` and optionally `partner`, `date`,
+        `payment_method`. Every payment must already be posted on the dues income account, and
+        fund one membership. All are created at once, then confirmed together (one status update
+        and one interaction batch). Returns the memberships in the order of `entries`."""
+        if not entries:
+            return self.browse()
+        vals_list = []
+        for entry in entries:
+            payment = entry["payment"]
+            partner = entry.get("partner") or payment.partner_id
+            if not partner:
+                raise UserError(_("The payment %s has no partner: say who the member is.", payment.display_name))
+            if payment.payment_type != "inbound":
+                raise UserError(_("Only a received payment can fund a membership."))
+            if payment.destination_account_id.account_type == "asset_receivable" or payment.state == "draft":
+                raise UserError(
+                    _("The payment %s must be posted on the dues income account first.", payment.display_name)
+                )
+            values = {
+                "partner_id": partner.id,
+                "type_id": entry["membership_type"].id,
+                "date": entry.get("date") or payment.date,
+                "company_id": payment.company_id.id,
+                "payment_id": payment.id,
+            }
+            self.new(values)._check_dues(payment.amount)
+            vals_list.append(
+                {
+                    **values,
+                    "amount": payment.amount,
+                    "journal_id": payment.journal_id.id,
+                    "payment_method": entry.get("payment_method") or self._payment_method_of(payment),
+                }
+            )
+        memberships = self.create(vals_list)
+        memberships.action_confirm()
+        return memberships
