@@ -48,18 +48,26 @@ def ensure_portal_users(env):
         return existing.mapped("login")[:MEMBERS]
     tag_member = env.ref("assoc_contacts.tag_member")
     taken = existing.partner_id.ids
-    partners = env["res.partner"].search([
-        ("category_id", "in", tag_member.ids), ("is_company", "=", False), ("user_ids", "=", False),
-        ("id", "not in", taken)], limit=MEMBERS - len(existing), order="id")
+    partners = env["res.partner"].search(
+        [
+            ("category_id", "in", tag_member.ids),
+            ("is_company", "=", False),
+            ("user_ids", "=", False),
+            ("id", "not in", taken),
+        ],
+        limit=MEMBERS - len(existing),
+        order="id",
+    )
     if len(partners) < MEMBERS - len(existing):
-        partners |= env["res.partner"].search([("is_company", "=", False), ("user_ids", "=", False),
-                                               ("id", "not in", taken + partners.ids)],
-                                              limit=MEMBERS - len(existing) - len(partners), order="id")
+        partners |= env["res.partner"].search(
+            [("is_company", "=", False), ("user_ids", "=", False), ("id", "not in", taken + partners.ids)],
+            limit=MEMBERS - len(existing) - len(partners),
+            order="id",
+        )
     portal = env.ref("base.group_portal")
     for index, partner in enumerate(partners, start=len(existing)):
         login = f"{LOGIN_PREFIX}{index:02d}"
-        Users.create({"login": login, "password": login, "partner_id": partner.id,
-                      "groups_id": [(6, 0, portal.ids)]})
+        Users.create({"login": login, "password": login, "partner_id": partner.id, "groups_id": [(6, 0, portal.ids)]})
     return Users.search([("login", "=like", f"{LOGIN_PREFIX}%")]).mapped("login")[:MEMBERS]
 
 
@@ -69,9 +77,29 @@ def installed_pages(env):
 
 
 def start_server(dbname, port):
-    command = [sys.executable, "-m", "odoo", "-c", odoo.tools.config.rcfile, "-d", dbname, "--db-filter", f"^{dbname}$",
-               "--http-interface", "127.0.0.1", "--http-port", str(port), "--workers", "2",
-               "--max-cron-threads", "0", "--log-level", "warn", "--limit-time-real", "120"]
+    command = [
+        sys.executable,
+        "-m",
+        "odoo",
+        "-c",
+        odoo.tools.config.rcfile,
+        "-d",
+        dbname,
+        "--db-filter",
+        f"^{dbname}$",
+        "--http-interface",
+        "127.0.0.1",
+        "--http-port",
+        str(port),
+        "--workers",
+        "2",
+        "--max-cron-threads",
+        "0",
+        "--log-level",
+        "warn",
+        "--limit-time-real",
+        "120",
+    ]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -88,8 +116,11 @@ def login(base_url, user_login):
     session = requests.Session()
     page = session.get(f"{base_url}/web/login", timeout=30).text
     token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-    response = session.post(f"{base_url}/web/login", timeout=30, data={
-        "login": user_login, "password": user_login, "csrf_token": token, "redirect": "/my"})
+    response = session.post(
+        f"{base_url}/web/login",
+        timeout=30,
+        data={"login": user_login, "password": user_login, "csrf_token": token, "redirect": "/my"},
+    )
     if not response.url.rstrip("/").endswith("/my"):
         raise RuntimeError(f"{user_login} could not log in")
     return session
@@ -127,10 +158,12 @@ def run(open_env, contacts, report):
         server.wait(timeout=30)
     size = len(timings)
     members = len(sessions)
-    report(f"portal pages p50, {members} members without pause", size, percentile(timings, 50),
-           percentile(baseline, 50))
-    report(f"portal pages p95, {members} members without pause", size, percentile(timings, 95),
-           percentile(baseline, 95))
+    report(
+        f"portal pages p50, {members} members without pause", size, percentile(timings, 50), percentile(baseline, 50)
+    )
+    report(
+        f"portal pages p95, {members} members without pause", size, percentile(timings, 95), percentile(baseline, 95)
+    )
     report(f"odoo {BASELINE_PAGE} p95, same load (baseline)", size, percentile(baseline, 95))
     report(f"portal load without pause, all requests ({size / elapsed:.0f}/s)", size, elapsed)
     report(f"portal pages p50, {members} members reading {READING_PAUSE:g} s", size, percentile(browsing, 50))

@@ -24,15 +24,21 @@ class AssocMemberPortal(CustomerPortal):
     def _assoc_is_member(self, partner):
         """Members carry the automatic tag (kept by the membership addon when installed)."""
         tag_member = request.env.ref("assoc_contacts.tag_member")
-        return bool(request.env["res.partner"].sudo().search_count(
-            [("id", "=", partner.id), ("category_id", "in", tag_member.ids)], limit=1))
+        return bool(
+            request.env["res.partner"]
+            .sudo()
+            .search_count([("id", "=", partner.id), ("category_id", "in", tag_member.ids)], limit=1)
+        )
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         partner = request.env.user.partner_id
         company = self._assoc_company()
-        values.update(assoc_company=company, assoc_is_member=self._assoc_is_member(partner),
-                      assoc_welcome=not is_html_empty(company.assoc_portal_welcome) and company.assoc_portal_welcome)
+        values.update(
+            assoc_company=company,
+            assoc_is_member=self._assoc_is_member(partner),
+            assoc_welcome=not is_html_empty(company.assoc_portal_welcome) and company.assoc_portal_welcome,
+        )
         return values
 
     def _prepare_home_portal_values(self, counters):
@@ -40,22 +46,30 @@ class AssocMemberPortal(CustomerPortal):
         if "assoc_history_count" in counters:
             values["assoc_history_count"] = (
                 request.env["assoc.interaction"].search_count(self._assoc_history_domain())
-                if self._assoc_company().assoc_portal_history else 0)
+                if self._assoc_company().assoc_portal_history
+                else 0
+            )
         return values
 
     def on_account_update(self, values, partner):
         """Odoo's own /my/account form: changes go on the timeline too."""
         super().on_account_update(values, partner)
         partner = partner.sudo()
-        changed = {key: value for key, value in values.items()
-                   if key in partner._fields and partner._fields[key].convert_to_write(partner[key], partner) != value}
+        changed = {
+            key: value
+            for key, value in values.items()
+            if key in partner._fields and partner._fields[key].convert_to_write(partner[key], partner) != value
+        }
         if changed:
             partner._assoc_portal_write_and_log(changed)
 
     # ------------------------------------------------------------ my details
     def _assoc_details_values(self, partner, form=None, errors=None):
-        custom_fields = request.env["assoc.custom.field"].sudo().search(
-            [("portal_editable", "=", True), ("field_id", "!=", False), ("field_type", "!=", "many2one")])
+        custom_fields = (
+            request.env["assoc.custom.field"]
+            .sudo()
+            .search([("portal_editable", "=", True), ("field_id", "!=", False), ("field_type", "!=", "many2one")])
+        )
         purposes = request.env["assoc.consent.purpose"].sudo().search([])
         channels = request.env["assoc.consent"]._fields["channel"]._description_selection(request.env)
         return {
@@ -64,13 +78,18 @@ class AssocMemberPortal(CustomerPortal):
             "partner": partner.sudo(),
             "form": form or {},
             "errors": errors or {},
-            "titles": request.env["res.partner.title"].sudo().search([]),
-            "countries": request.env["res.country"].sudo().search([]),
+            "titles": self._assoc_options("res.partner.title"),
+            "countries": self._assoc_options("res.country"),
             "custom_fields": custom_fields,
             "purposes": purposes,
             "channels": channels,
             "consent_states": partner._assoc_consent_states(purposes),
         }
+
+    def _assoc_options(self, model):
+        """(id, name) of every record of a small list model, for a select: one query, no record
+        reads in the template loop."""
+        return [(row["id"], row["name"]) for row in request.env[model].sudo().search_read([], ["name"])]
 
     def _assoc_parse_details(self, partner, post):
         """Form values -> (values to write, consents wanted, errors). Nothing is written here."""
@@ -88,11 +107,15 @@ class AssocMemberPortal(CustomerPortal):
             values[fname] = record.id if record else False
         values["birthdate"] = self._assoc_parse_value("date", post.get("birthdate"), errors, "birthdate")
         values["assoc_directory_optin"] = bool(post.get("assoc_directory_optin"))
-        custom_fields = request.env["assoc.custom.field"].sudo().search(
-            [("portal_editable", "=", True), ("field_id", "!=", False), ("field_type", "!=", "many2one")])
+        custom_fields = (
+            request.env["assoc.custom.field"]
+            .sudo()
+            .search([("portal_editable", "=", True), ("field_id", "!=", False), ("field_type", "!=", "many2one")])
+        )
         for field in custom_fields:
-            values[field.name] = self._assoc_parse_value(field.field_type, post.get(field.name), errors, field.name,
-                                                         partner._fields.get(field.name))
+            values[field.name] = self._assoc_parse_value(
+                field.field_type, post.get(field.name), errors, field.name, partner._fields.get(field.name)
+            )
         consents = {}
         for purpose in request.env["assoc.consent.purpose"].sudo().search([]):
             for channel in dict(request.env["assoc.consent"]._fields["channel"].selection):
@@ -143,35 +166,55 @@ class AssocMemberPortal(CustomerPortal):
 
     # ------------------------------------------------------------ directory
     def _assoc_directory_domain(self):
-        return [("assoc_directory_optin", "=", True), ("active", "=", True), ("is_company", "=", False),
-                ("category_id", "in", request.env.ref("assoc_contacts.tag_member").ids)]
+        return [
+            ("assoc_directory_optin", "=", True),
+            ("active", "=", True),
+            ("is_company", "=", False),
+            ("category_id", "in", request.env.ref("assoc_contacts.tag_member").ids),
+        ]
 
-    def _assoc_directory_rows(self, partners):
-        """Only the allowed fields, as plain values: the template never sees the records."""
+    def _assoc_directory_columns(self):
+        """(field name, label) of the fields the association shows in the directory."""
+        Partner = request.env["res.partner"]
         fnames = self._assoc_company()._assoc_portal_directory_fields()
-        custom = request.env["assoc.custom.field"].sudo().search(
-            [("portal_directory", "=", True), ("field_id", "!=", False)])
-        columns = [(fname, partners._fields[fname]._description_string(request.env)) for fname in fnames]
-        columns += [(field.name, field.label) for field in custom if field.name in partners._fields]
-        rows = [{
-            "name": partner.name,
-            "cells": [(partner.phone or partner.mobile or "") if fname == "phone"
-                      else partner._assoc_portal_value_label(fname) for fname, _label in columns],
-        } for partner in partners]
-        return columns, rows
+        custom = (
+            request.env["assoc.custom.field"]
+            .sudo()
+            .search([("portal_directory", "=", True), ("field_id", "!=", False)])
+        )
+        columns = [(fname, Partner._fields[fname]._description_string(request.env)) for fname in fnames]
+        return columns + [(field.name, field.label) for field in custom if field.name in Partner._fields]
+
+    def _assoc_directory_rows(self, partners, columns):
+        """Only the allowed fields, as plain values: the template never sees the records."""
+        return [
+            {
+                "name": partner.name,
+                "cells": [
+                    (partner.phone or partner.mobile or "")
+                    if fname == "phone"
+                    else partner._assoc_portal_value_label(fname)
+                    for fname, _label in columns
+                ],
+            }
+            for partner in partners
+        ]
 
     @http.route(["/my/directory", "/my/directory/page/<int:page>"], type="http", auth="user", website=True)
     def assoc_directory(self, page=1, search="", letter="", **kw):
         company = self._assoc_company()
-        partner = request.env.user.partner_id
         if not company.assoc_portal_directory:
             return request.redirect("/my")
         letter = letter.upper() if len(letter) == 1 and letter.upper() in string.ascii_uppercase else ""
         values = self._prepare_portal_layout_values()
-        values.update(page_name="assoc_directory", search=search, letter=letter,
-                      directory_text=not is_html_empty(company.assoc_portal_directory_text)
-                      and company.assoc_portal_directory_text)
-        if not self._assoc_is_member(partner):
+        values.update(
+            page_name="assoc_directory",
+            search=search,
+            letter=letter,
+            directory_text=not is_html_empty(company.assoc_portal_directory_text)
+            and company.assoc_portal_directory_text,
+        )
+        if not values["assoc_is_member"]:
             return request.render("assoc_contacts.portal_my_directory", values)
         Partner = request.env["res.partner"].sudo()
         base_domain = self._assoc_directory_domain()
@@ -182,13 +225,23 @@ class AssocMemberPortal(CustomerPortal):
             variants = letter + ACCENTED.get(letter, "")
             domain += ["|"] * (len(variants) - 1) + [("lastname", "=ilike", f"{char}%") for char in variants]
         total = Partner.search_count(domain)
-        pager = portal_pager(url="/my/directory", total=total, page=page, step=DIRECTORY_STEP,
-                             url_args={"search": search, "letter": letter})
-        partners = Partner.search(domain, order="lastname, firstname, id", limit=DIRECTORY_STEP,
-                                  offset=pager["offset"])
-        columns, rows = self._assoc_directory_rows(partners)
-        values.update(pager=pager, columns=columns, rows=rows, total=total,
-                      letters=self._assoc_directory_letters(base_domain))
+        pager = portal_pager(
+            url="/my/directory",
+            total=total,
+            page=page,
+            step=DIRECTORY_STEP,
+            url_args={"search": search, "letter": letter},
+        )
+        columns = self._assoc_directory_columns()
+        # Only the shown columns are read, not every stored column of the contacts.
+        shown = ["name", "mobile"] + [fname for fname, _label in columns]
+        partners = Partner.search_fetch(
+            domain, shown, order="lastname, firstname, id", limit=DIRECTORY_STEP, offset=pager["offset"]
+        )
+        rows = self._assoc_directory_rows(partners, columns)
+        values.update(
+            pager=pager, columns=columns, rows=rows, total=total, letters=self._assoc_directory_letters(base_domain)
+        )
         return request.render("assoc_contacts.portal_my_directory", values)
 
     def _assoc_directory_letters(self, domain):
@@ -210,11 +263,18 @@ class AssocMemberPortal(CustomerPortal):
         Interaction = request.env["assoc.interaction"]
         domain = self._assoc_history_domain()
         pager = portal_pager(url="/my/history", total=Interaction.search_count(domain), page=page, step=HISTORY_STEP)
-        interactions = Interaction.search(domain, limit=HISTORY_STEP, offset=pager["offset"])
+        interactions = Interaction.search_fetch(
+            domain, ["date", "type_id", "name"], limit=HISTORY_STEP, offset=pager["offset"]
+        )
         values = self._prepare_portal_layout_values()
-        values.update(page_name="assoc_history", pager=pager,
-                      interactions=[{"date": interaction.date, "type": interaction.sudo().type_id.name,
-                                     "name": interaction.name} for interaction in interactions])
+        values.update(
+            page_name="assoc_history",
+            pager=pager,
+            interactions=[
+                {"date": interaction.date, "type": interaction.type_id.name, "name": interaction.name}
+                for interaction in interactions.sudo()
+            ],
+        )
         return request.render("assoc_contacts.portal_my_history", values)
 
     # ------------------------------------------------------------ access request

@@ -6,4 +6,5 @@ class AssocInteractionType(models.Model):
 
     portal_visible = fields.Boolean(
         string="Visible in the member space",
-        help="Interactions of this type are listed in “My history” of the member they concern.")
+        help="Interactions of this type are listed in “My history” of the member they concern.",
+    )

@@ -19,18 +19,23 @@ class ResCompany(models.Model):
     assoc_portal_payments = fields.Boolean(string="Page “Payments and receipts”", default=True)
     assoc_portal_card = fields.Boolean(string="Page “My membership card”", default=True)
     assoc_portal_signup = fields.Boolean(
-        string="Known contacts can ask for an account", default=True,
+        string="Known contacts can ask for an account",
+        default=True,
         help="A person whose email is already in the contacts can ask for their member space: an "
-             "invitation is emailed to that address, so only its owner can use it.")
+        "invitation is emailed to that address, so only its owner can use it.",
+    )
     assoc_portal_donate_url = fields.Char(
-        string="“Make a donation” link", help="Your donation form, for example a HelloAsso page.")
+        string="“Make a donation” link", help="Your donation form, for example a HelloAsso page."
+    )
     assoc_portal_join_url = fields.Char(string="“Become a member” link", help="Your membership form.")
     assoc_portal_renew_url = fields.Char(
-        string="Renewal link", help="Where members renew (HelloAsso link or a page); the membership link "
-                                    "when empty.")
+        string="Renewal link", help="Where members renew (HelloAsso link or a page); the membership link when empty."
+    )
     assoc_portal_renew_days = fields.Integer(
-        string="Renewal notice (days)", default=30,
-        help="The member space shows a renewal notice this many days before the membership ends.")
+        string="Renewal notice (days)",
+        default=30,
+        help="The member space shows a renewal notice this many days before the membership ends.",
+    )
     assoc_portal_welcome = fields.Html(string="Welcome text", translate=True, sanitize=True)
     assoc_portal_directory_text = fields.Html(string="Directory text", translate=True, sanitize=True)
     assoc_portal_dir_email = fields.Boolean(string="Email in the directory")
@@ -58,8 +63,12 @@ class ResCompany(models.Model):
     def _assoc_portal_directory_fields(self):
         """res.partner fields shown in the member directory, in display order."""
         self.ensure_one()
-        chosen = [("email", self.assoc_portal_dir_email), ("phone", self.assoc_portal_dir_phone),
-                  ("city", self.assoc_portal_dir_city), ("department_id", self.assoc_portal_dir_department)]
+        chosen = [
+            ("email", self.assoc_portal_dir_email),
+            ("phone", self.assoc_portal_dir_phone),
+            ("city", self.assoc_portal_dir_city),
+            ("department_id", self.assoc_portal_dir_department),
+        ]
         return [name for name, shown in chosen if shown]
 
     def _assoc_portal_logo_url(self):

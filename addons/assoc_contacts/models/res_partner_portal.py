@@ -10,8 +10,21 @@ _logger = logging.getLogger(__name__)
 
 # Contact fields a member may change from the member space (besides the custom fields the
 # association marks as editable by members).
-PORTAL_EDITABLE_FIELDS = ["title", "firstname", "lastname", "email", "phone", "mobile", "street", "street2",
-                          "zip", "city", "country_id", "birthdate", "assoc_directory_optin"]
+PORTAL_EDITABLE_FIELDS = [
+    "title",
+    "firstname",
+    "lastname",
+    "email",
+    "phone",
+    "mobile",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "country_id",
+    "birthdate",
+    "assoc_directory_optin",
+]
 CONSENT_CHANNELS = ("email", "post", "phone", "newsletter")
 INVITATION_DELAY = timedelta(minutes=10)
 
@@ -20,11 +33,14 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     assoc_directory_optin = fields.Boolean(
-        string="Listed in the member directory", copy=False,
+        string="Listed in the member directory",
+        copy=False,
         help="The member agreed to appear in the member directory of the member space, with the "
-             "fields the association shows there.")
+        "fields the association shows there.",
+    )
     assoc_portal_invite_date = fields.Datetime(
-        string="Member space requested on", copy=False, readonly=True, groups="base.group_system")
+        string="Member space requested on", copy=False, readonly=True, groups="base.group_system"
+    )
 
     # ------------------------------------------------------------ access
     @api.model
@@ -57,8 +73,11 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------ details
     @api.model
     def _assoc_portal_editable_fields(self):
-        custom = self.env["assoc.custom.field"].sudo().search(
-            [("portal_editable", "=", True), ("field_id", "!=", False), ("field_type", "!=", "many2one")])
+        custom = (
+            self.env["assoc.custom.field"]
+            .sudo()
+            .search([("portal_editable", "=", True), ("field_id", "!=", False), ("field_type", "!=", "many2one")])
+        )
         return PORTAL_EDITABLE_FIELDS + [name for name in custom.mapped("name") if name in self._fields]
 
     def _assoc_portal_value_label(self, fname):
@@ -99,11 +118,18 @@ class ResPartner(models.Model):
             return self.env["assoc.interaction"]
         note = Markup("<ul>%s</ul>") % Markup().join(
             Markup("<li>%s : %s → %s</li>") % (escape(name), escape(old or "—"), escape(new or "—"))
-            for name, old, new in lines)
-        return self.env["assoc.interaction"].log_events([{
-            "partner_id": self.id, "type_code": "portal_update", "note": note,
-            "name": _("Details updated from the member space (%(count)s change(s))", count=len(lines)),
-        }])
+            for name, old, new in lines
+        )
+        return self.env["assoc.interaction"].log_events(
+            [
+                {
+                    "partner_id": self.id,
+                    "type_code": "portal_update",
+                    "note": note,
+                    "name": _("Details updated from the member space (%(count)s change(s))", count=len(lines)),
+                }
+            ]
+        )
 
     # ------------------------------------------------------------ consents
     def _assoc_consent_states(self, purposes=None):
@@ -111,8 +137,11 @@ class ResPartner(models.Model):
         purpose, such as a global unsubscribe, applies to every purpose of its channel)."""
         self.ensure_one()
         purposes = purposes if purposes is not None else self.env["assoc.consent.purpose"].sudo().search([])
-        events = self.env["assoc.consent"].sudo().search(
-            [("partner_id", "=", self.id), ("state", "!=", "pending")], order="date asc, id asc")
+        events = (
+            self.env["assoc.consent"]
+            .sudo()
+            .search([("partner_id", "=", self.id), ("state", "!=", "pending")], order="date asc, id asc")
+        )
         states = {}
         for event in events:
             targets = event.purpose_id or purposes
@@ -132,15 +161,25 @@ class ResPartner(models.Model):
                 granted, was = wanted.get((purpose.id, channel)), current.get((purpose.id, channel))
                 if granted is None or granted == bool(was):
                     continue
-                vals_list.append({
-                    "partner_id": self.id, "purpose_id": purpose.id, "channel": channel,
-                    "state": "granted" if granted else "withdrawn", "source": "web_form",
-                    "proof_form": _("Member space"), "proof_ip": ip_address,
-                    "proof_text": purpose.description or purpose.name,
-                })
-                lines.append((f"{purpose.name} ({channel_labels[channel]})",
-                              "" if was is None else _("Granted") if was else _("Withdrawn"),
-                              _("Granted") if granted else _("Withdrawn")))
+                vals_list.append(
+                    {
+                        "partner_id": self.id,
+                        "purpose_id": purpose.id,
+                        "channel": channel,
+                        "state": "granted" if granted else "withdrawn",
+                        "source": "web_form",
+                        "proof_form": _("Member space"),
+                        "proof_ip": ip_address,
+                        "proof_text": purpose.description or purpose.name,
+                    }
+                )
+                lines.append(
+                    (
+                        f"{purpose.name} ({channel_labels[channel]})",
+                        "" if was is None else _("Granted") if was else _("Withdrawn"),
+                        _("Granted") if granted else _("Withdrawn"),
+                    )
+                )
         if vals_list:
             self.env["assoc.consent"].sudo().create(vals_list)
         return lines

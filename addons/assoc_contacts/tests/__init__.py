@@ -12,6 +12,7 @@ from . import test_custom_fields
 from . import test_duplicate_import
 from . import test_portal
 from . import test_portal_security
+from . import test_portal_performance
 from . import test_duplicate_mass_actions
 from . import test_duplicate_letters
 from . import test_duplicate_tours

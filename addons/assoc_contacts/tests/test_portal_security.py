@@ -8,8 +8,10 @@ class TestPortalSecurity(AssocPortalCase):
     """What a member must not reach by changing ids or calling the JSON-RPC API."""
 
     def call_kw(self, model, method, *args, **kwargs):
-        return self.make_jsonrpc_request(f"/web/dataset/call_kw/{model}/{method}", {
-            "model": model, "method": method, "args": list(args), "kwargs": kwargs})
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
 
     def assert_denied(self, model, method, *args, **kwargs):
         with self.assertRaises(JsonRpcException) as caught:
@@ -25,6 +27,24 @@ class TestPortalSecurity(AssocPortalCase):
         self.assertFalse(self.call_kw("res.partner", "name_search", "Dupont"))
         self.assertFalse(self.call_kw("res.partner", "search_count", [("assoc_directory_optin", "=", True)]))
 
+    def test_directory_entry_not_opted_in_is_out_of_reach(self):
+        """Jean did not opt in: a member of the directory reaches him neither by URL nor by RPC."""
+        self._login(self.user_marie)
+        for url in (
+            "/my/directory?search=Lef",
+            "/my/directory?letter=L",
+            f"/my/directory?partner_id={self.jean.id}",
+            f"/my/directory?search={self.jean.email}",
+            "/my/directory/page/2?letter=L",
+        ):
+            page = self.url_open(url).text
+            self.assertNotIn("Lefèvre", page, url)
+            self.assertNotIn("Ajaccio", page, url)
+        self.assert_denied("res.partner", "read", [self.jean.id], ["name", "city"])
+        self.assert_denied("res.partner", "web_read", [self.jean.id], {"name": {}, "city": {}})
+        self.assertFalse(self.call_kw("res.partner", "search_read", [("id", "=", self.jean.id)], ["name"]))
+        self.assertFalse(self.call_kw("res.partner", "read_group", [("lastname", "=", "Lefèvre")], ["city"], ["city"]))
+
     def test_own_contact_cannot_be_changed_through_rpc(self):
         """Only the member space form, with its whitelist, changes the member's contact."""
         self._login(self.user_jean)
@@ -35,11 +55,13 @@ class TestPortalSecurity(AssocPortalCase):
     def test_interactions_and_consents_of_others_are_out_of_reach(self):
         event = self.env.ref("assoc_contacts.interaction_type_event")
         call = self.env.ref("assoc_contacts.interaction_type_call")
-        marie_event, jean_event, jean_call = self.env["assoc.interaction"].create([
-            {"partner_id": self.marie.id, "type_id": event.id, "name": "Fête de l'association"},
-            {"partner_id": self.jean.id, "type_id": event.id, "name": "Assemblée générale"},
-            {"partner_id": self.jean.id, "type_id": call.id, "name": "Appel interne"},
-        ])
+        marie_event, jean_event, jean_call = self.env["assoc.interaction"].create(
+            [
+                {"partner_id": self.marie.id, "type_id": event.id, "name": "Fête de l'association"},
+                {"partner_id": self.jean.id, "type_id": event.id, "name": "Assemblée générale"},
+                {"partner_id": self.jean.id, "type_id": call.id, "name": "Appel interne"},
+            ]
+        )
         self.env["assoc.consent"].create({"partner_id": self.marie.id, "channel": "post", "state": "granted"})
         self._login(self.user_jean)
         self.assert_denied("assoc.interaction", "read", [marie_event.id], ["name"])
@@ -57,8 +79,9 @@ class TestPortalSecurity(AssocPortalCase):
             self.assertNotIn("/odoo", response.url.replace(self.base_url(), ""), url)
             self.assertNotIn("web.assets_web", response.text, url)
             self.assertNotIn("o_web_client", response.text, url)
-        self.assert_denied("res.users", "write", [self.user_marie.id],
-                           {"groups_id": [(4, self.env.ref("base.group_user").id)]})
+        self.assert_denied(
+            "res.users", "write", [self.user_marie.id], {"groups_id": [(4, self.env.ref("base.group_user").id)]}
+        )
 
     def test_public_visitor_sees_no_member_page(self):
         for url in ("/my/member", "/my/directory", "/my/history"):

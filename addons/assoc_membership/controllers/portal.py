@@ -4,6 +4,18 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+MEMBERSHIPS_SHOWN = 30  # the latest ones: a member takes about one a year
+MEMBERSHIP_FIELDS = [
+    "type_id",
+    "partner_id",
+    "date_start",
+    "date_end",
+    "date_grace_end",
+    "amount",
+    "company_id",
+    "is_renewed",
+]
+
 
 class AssocMembershipPortal(CustomerPortal):
     """“My membership card”: the member's memberships, the stored card and attestation of the
@@ -18,7 +30,9 @@ class AssocMembershipPortal(CustomerPortal):
         if "assoc_membership_count" in counters:
             values["assoc_membership_count"] = (
                 request.env["assoc.membership"].search_count(self._assoc_membership_domain())
-                if request.env.user.company_id.assoc_portal_card else 0)
+                if request.env.user.company_id.assoc_portal_card
+                else 0
+            )
         return values
 
     def _assoc_renewal(self, latest, company):
@@ -35,7 +49,9 @@ class AssocMembershipPortal(CustomerPortal):
         if not company.assoc_portal_card:
             return request.redirect("/my")
         partner = request.env.user.partner_id
-        memberships = request.env["assoc.membership"].search(self._assoc_membership_domain(), order="date_end desc")
+        memberships = request.env["assoc.membership"].search_fetch(
+            self._assoc_membership_domain(), MEMBERSHIP_FIELDS, order="date_end desc", limit=MEMBERSHIPS_SHOWN
+        )
         today = fields.Date.context_today(memberships)
         current = memberships.filtered(lambda m: m.date_start <= today <= m.date_grace_end)
         current = current.filtered(lambda m: m.partner_id == partner)[:1] or current[:1]
@@ -43,16 +59,22 @@ class AssocMembershipPortal(CustomerPortal):
         renewal_due, renewal_url = self._assoc_renewal(latest, company)
         values = self._prepare_portal_layout_values()
         values.update(
-            page_name="assoc_card", partner=partner, memberships=memberships, current=current, latest=latest,
-            today=today, renewal_due=renewal_due, renewal_url=renewal_url,
+            page_name="assoc_card",
+            partner=partner,
+            memberships=memberships,
+            current=current,
+            latest=latest,
+            today=today,
+            renewal_due=renewal_due,
+            renewal_url=renewal_url,
             # A family member sees who holds the membership that covers them (read after the rule check).
             holder_name=current.sudo().partner_id.name if current and current.partner_id != partner else False,
-            member_number=partner.sudo().assoc_member_number, error=kw.get("error"),
+            member_number=partner.sudo().assoc_member_number,
+            error=kw.get("error"),
         )
         return request.render("assoc_membership.portal_my_card", values)
 
-    @http.route(["/my/card/<int:membership_id>/<any(card,attestation):kind>"], type="http", auth="user",
-                website=True)
+    @http.route(["/my/card/<int:membership_id>/<any(card,attestation):kind>"], type="http", auth="user", website=True)
     def assoc_membership_document(self, membership_id, kind, **kw):
         """The stored PDF of the member's own membership (issued once, then served as stored)."""
         if not request.env.user.company_id.assoc_portal_card:

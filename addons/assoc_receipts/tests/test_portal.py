@@ -7,26 +7,35 @@ from pdfminer.high_level import extract_text
 from odoo import Command
 from odoo.tests import HttpCase, JsonRpcException, tagged
 
+from odoo.addons.assoc_contacts.tests.test_portal_performance import PortalQueryCountMixin
+
 from .common import AssocReceiptsCase
 
 
 @tagged("post_install", "-at_install")
-class TestReceiptsPortal(AssocReceiptsCase, HttpCase):
+class TestReceiptsPortal(PortalQueryCountMixin, AssocReceiptsCase, HttpCase):
     """“Payments and receipts”: a donor's gifts, payments and stored receipts, nobody else's."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.marie_gift = cls.make_donation(cls.marie, 150.0, date="2025-03-14", method="cheque",
-                                           campaign_id=cls.campaign.id)
+        cls.marie_gift = cls.make_donation(
+            cls.marie, 150.0, date="2025-03-14", method="cheque", campaign_id=cls.campaign.id
+        )
         cls.marie_second = cls.make_donation(cls.marie, 40.0, date="2025-06-02", method="transfer")
         cls.jean_gift = cls.make_donation(cls.jean, 500.0, date="2025-04-20", method="transfer")
         group_portal = cls.env.ref("base.group_portal")
         for partner in (cls.marie, cls.jean):
-            cls.env["res.users"].with_context(no_reset_password=True).create({
-                "login": partner.email, "password": partner.email, "partner_id": partner.id,
-                "company_id": cls.company.id, "company_ids": [Command.set(cls.company.ids)],
-                "groups_id": [Command.set(group_portal.ids)]})
+            cls.env["res.users"].with_context(no_reset_password=True).create(
+                {
+                    "login": partner.email,
+                    "password": partner.email,
+                    "partner_id": partner.id,
+                    "company_id": cls.company.id,
+                    "company_ids": [Command.set(cls.company.ids)],
+                    "groups_id": [Command.set(group_portal.ids)],
+                }
+            )
         cls.marie_receipt = cls.marie_gift.receipt_id
         cls.jean_receipt = cls.jean_gift.receipt_id
 
@@ -34,8 +43,10 @@ class TestReceiptsPortal(AssocReceiptsCase, HttpCase):
         self.authenticate(partner.email, partner.email)
 
     def call_kw(self, model, method, *args):
-        return self.make_jsonrpc_request(f"/web/dataset/call_kw/{model}/{method}",
-                                         {"model": model, "method": method, "args": list(args), "kwargs": {}})
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": {}},
+        )
 
     def test_donor_sees_own_gifts_payments_and_receipts(self):
         self.assertTrue(self.marie_receipt and self.jean_receipt, "per-gift receipts are issued at validation")
@@ -75,8 +86,12 @@ class TestReceiptsPortal(AssocReceiptsCase, HttpCase):
         attachment = self.jean_receipt.attachment_id
         response = self.url_open(f"/web/content/{attachment.id}?download=true")
         self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
-        for model, ids in (("assoc.tax.receipt", self.jean_receipt.ids), ("assoc.donation", self.jean_gift.ids),
-                           ("account.payment", self.jean_gift.payment_id.ids), ("ir.attachment", attachment.ids)):
+        for model, ids in (
+            ("assoc.tax.receipt", self.jean_receipt.ids),
+            ("assoc.donation", self.jean_gift.ids),
+            ("account.payment", self.jean_gift.payment_id.ids),
+            ("ir.attachment", attachment.ids),
+        ):
             with self.assertRaises(JsonRpcException, msg=model):
                 self.call_kw(model, "read", ids, ["display_name"])
         rows = self.call_kw("assoc.tax.receipt", "search_read", [], ["name"])
@@ -93,3 +108,38 @@ class TestReceiptsPortal(AssocReceiptsCase, HttpCase):
 
     def test_payments_tour(self):
         self.start_tour("/my", "assoc_portal_payments_tour", login=self.marie.email)
+
+    def test_payments_page_queries_do_not_grow_with_rows(self):
+        self.login(self.marie)
+        few = self.assert_extra_queries("/my/payments", 12)
+        for day in range(1, 21):
+            self.make_donation(
+                self.marie,
+                10.0 + day,
+                date=f"2025-09-{day:02d}",
+                method="transfer",
+                campaign_id=self.campaign.id,
+                gives_receipt=False,
+            )
+        many = self.page_queries("/my/payments") - self.page_queries(self.BASELINE_URL)
+        self.assertEqual(many, few, "gifts, payments and receipts are read in bulk")
+        page = self.url_open("/my/payments").text
+        self.assertEqual(page.count("o_assoc_donation_row"), 20, "one page of gifts, the newest first")
+        self.assertEqual(page.count("o_assoc_payment_row"), 20)
+        self.assertIn("/my/payments/page/2", page)
+        older = self.url_open("/my/payments/page/2").text
+        self.assertEqual(older.count("o_assoc_donation_row"), 2, "the two oldest gifts")
+        self.assertEqual(older.count("o_assoc_payment_row"), 2)
+
+    def test_payments_list_ignores_other_ids_in_the_url(self):
+        self.login(self.marie)
+        for url in (f"/my/payments?partner_id={self.jean.id}", f"/my/payments/page/1?partner_id={self.jean.id}"):
+            page = self.url_open(url).text
+            self.assertNotIn(self.jean_receipt.name, page, url)
+            self.assertNotIn("500,00", page, url)
+
+    def test_receipt_report_route_gives_no_other_donor_receipt(self):
+        self.login(self.marie)
+        response = self.url_open(f"/report/pdf/assoc_receipts.report_tax_receipt/{self.jean_receipt.id}")
+        self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
+        self.assertNotIn(b"%PDF", response.content[:10])
