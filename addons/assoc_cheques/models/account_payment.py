@@ -5,6 +5,7 @@ CHEQUE_CODE = "assoc_cheque"
 # Fields a cheque may no longer change once its slip is issued (the bank holds the slip).
 FROZEN_ON_SLIP = {"amount", "currency_id", "partner_id", "assoc_cheque_number", "assoc_cheque_drawer",
                   "assoc_cheque_bank", "journal_id"}
+CHEQUE_STATES = [("pending", "To deposit"), ("on_slip", "On a slip"), ("cashed", "Cashed"), ("returned", "Returned")]
 
 
 class AccountPayment(models.Model):
@@ -20,8 +21,8 @@ class AccountPayment(models.Model):
         ondelete="restrict",
     )
     assoc_cheque_state = fields.Selection(
-        [("pending", "To deposit"), ("on_slip", "On a slip"), ("cashed", "Cashed"), ("returned", "Returned")],
-        string="Cheque status", compute="_compute_assoc_cheque_state", store=True, index="btree_not_null",
+        CHEQUE_STATES, string="Cheque status", compute="_compute_assoc_cheque_state", store=True,
+        index="btree_not_null",
     )
     assoc_campaign_id = fields.Many2one("utm.campaign", string="Campaign", index="btree_not_null")
     assoc_cheque_return_date = fields.Date(string="Returned on", copy=False, readonly=True)

@@ -1,5 +1,6 @@
 from odoo import Command, _, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class AssocChequeSlip(models.Model):
@@ -32,40 +33,57 @@ class AssocChequeSlip(models.Model):
 
     def _cheque_lines(self):
         """The cheques' own journal items on the cheques-to-deposit account (511200)."""
-        return self.payment_ids.move_id.line_ids.filtered(
-            lambda line: line.account_id == line.move_id.origin_payment_id.outstanding_account_id)
+        payments = self.payment_ids
+        cheques_accounts = payments.outstanding_account_id
+        return payments.move_id.line_ids.filtered(lambda line: line.account_id in cheques_accounts)
 
-    def _cash_move_vals(self, date):
+    def _cash_move_vals(self, date, cheque_lines, bank_account):
         """Credit 511200 by the slip total (one line per cheques account, as OCA does: the cheques'
         own lines carry the detail and get reconciled with it), debit the bank's outstanding receipts."""
         self.ensure_one()
-        cheque_lines = self._cheque_lines()
         label = _("Remittance slip %s", self.name)
-        credit_lines = [Command.create({
-            "account_id": account.id,
-            "name": label,
-            "balance": -sum(lines.mapped("balance")),
-            "amount_currency": -sum(lines.mapped("amount_currency")),
-            "currency_id": self.currency_id.id,
-        }) for account, lines in cheque_lines.grouped("account_id").items()]
-        bank_line = Command.create({
-            "account_id": self._bank_side_account().id,
-            "name": label,
-            "balance": sum(cheque_lines.mapped("balance")),
-            "amount_currency": sum(cheque_lines.mapped("amount_currency")),
-            "currency_id": self.currency_id.id,
-        })
+
+        def line(account, lines, sign):
+            return Command.create({
+                "account_id": account.id,
+                "name": label,
+                "balance": sign * sum(lines.mapped("balance")),
+                "amount_currency": sign * sum(lines.mapped("amount_currency")),
+                "currency_id": self.currency_id.id,
+            })
+
+        credit_lines = [line(account, lines, -1) for account, lines in cheque_lines.grouped("account_id").items()]
         return {
             "move_type": "entry",
             "journal_id": self.journal_id.id,
             "company_id": self.company_id.id,
             "date": date,
-            "ref": _("Remittance slip %s", self.name),
-            "line_ids": [bank_line, *credit_lines],
+            "ref": label,
+            "line_ids": [line(bank_account, cheque_lines, 1), *credit_lines],
         }
 
     def _cash(self, date):
-        """One posted entry per slip, 511200 → bank outstanding receipts, reconciled with the cheques."""
+        """One posted entry per slip, 511200 → bank outstanding receipts, reconciled with the cheques,
+        which are then paid. The entries are created, posted and reconciled in one batch each."""
+        self._check_cashable(date)
+        bank_accounts = {journal: slips[0]._bank_side_account()
+                         for journal, slips in self.grouped("bank_journal_id").items()}
+        cheque_lines = self._cheque_lines().grouped(lambda line: line.move_id.origin_payment_id.assoc_cheque_slip_id)
+        moves = self.env["account.move"].create([
+            slip._cash_move_vals(date, cheque_lines[slip], bank_accounts[slip.bank_journal_id]) for slip in self
+        ])
+        moves.action_post()
+        credit_lines = moves.line_ids.filtered("credit").grouped("move_id")
+        self.env["account.move.line"]._reconcile_plan([
+            cheque_lines[slip] + credit_lines[move] for slip, move in zip(self, moves, strict=True)
+        ])
+        self.write({"state": "cashed", "cash_date": date})
+        self._link_moves("move_id", moves)
+        # Community does not mark a payment paid on reconciliation of its outstanding line.
+        self.payment_ids.action_validate()
+        return moves
+
+    def _check_cashable(self, date):
         if not self:
             raise UserError(_("Choose at least one slip to cash."))
         not_ready = self.filtered(lambda s: s.state != "generated")
@@ -74,16 +92,19 @@ class AssocChequeSlip(models.Model):
         too_early = self.filtered(lambda s: s.date > date)
         if too_early:
             raise UserError(_("The bank date cannot be before the slip date (%s).", too_early[0].name))
-        moves = self.env["account.move"].create([slip._cash_move_vals(date) for slip in self])
-        moves.action_post()
-        self.env["account.move.line"]._reconcile_plan([
-            slip._cheque_lines() + move.line_ids.filtered(lambda line: line.credit)
-            for slip, move in zip(self, moves, strict=True)
-        ])
-        for slip, move in zip(self, moves, strict=True):
-            slip.write({"state": "cashed", "cash_date": date, "move_id": move.id})
-        self.payment_ids.action_validate()
-        return moves
+
+    def _link_moves(self, field_name, moves):
+        """Set each slip's entry field (one entry per slip, same order) in one statement."""
+        if not self:
+            return
+        self.flush_recordset([field_name])
+        self.env.cr.execute(
+            SQL("UPDATE assoc_cheque_slip slip SET %s = link.move_id FROM (VALUES %s) AS link(id, move_id) "
+                "WHERE slip.id = link.id",
+                SQL.identifier(field_name),
+                SQL(", ").join(SQL("(%s, %s)", slip.id, move.id) for slip, move in zip(self, moves, strict=True))))
+        self.invalidate_recordset([field_name])
+        self.modified([field_name])
 
     # ------------------------------------------------------------ cancelling
     def action_cancel(self):
@@ -112,6 +133,5 @@ class AssocChequeSlip(models.Model):
              for slip in self],
             cancel=True,
         )
-        for slip, reversal in zip(self, reversals, strict=True):
-            slip.cancel_move_id = reversal
+        self._link_moves("cancel_move_id", reversals)
         self.payment_ids._assoc_reopen()

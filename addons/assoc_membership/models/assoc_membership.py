@@ -173,8 +173,7 @@ class AssocMembership(models.Model):
             raise UserError(_("Only draft memberships can be confirmed."))
         for membership in self:
             membership._check_dues(membership.amount)
-            if membership.amount and not membership.payment_id:
-                membership._create_payment()
+        self.filtered(lambda m: m.amount and not m.payment_id)._create_payment()
         self.write({"state": "confirmed"})
         self._after_confirm()
         return True

@@ -32,12 +32,18 @@ class AssocMembership(models.Model):
             membership.journal_id = company[field] or company.assoc_membership_bank_journal_id
 
     def _create_payment(self):
-        self.ensure_one()
-        if not self.journal_id:
+        """One posted payment per membership, created and posted in one batch."""
+        if not all(self.mapped("journal_id")):
             raise UserError(_("No journal is set for the payments of memberships: choose one on the "
                               "membership or in the settings."))
-        account = self.type_id._get_income_account(self.company_id)
-        payment = self.env["account.payment"].create({
+        payments = self.env["account.payment"].create([membership._payment_vals() for membership in self])
+        payments.action_post()
+        for membership, payment in zip(self, payments, strict=True):
+            membership.payment_id = payment
+
+    def _payment_vals(self):
+        self.ensure_one()
+        return {
             "payment_type": "inbound",
             "partner_type": "customer",
             "partner_id": self.partner_id.id,
@@ -46,11 +52,9 @@ class AssocMembership(models.Model):
             "journal_id": self.journal_id.id,
             "payment_method_line_id": self._payment_method_line(self.journal_id).id,
             "memo": self._payment_memo(),
-            "destination_account_id": account.id,
+            "destination_account_id": self.type_id._get_income_account(self.company_id).id,
             "company_id": self.company_id.id,
-        })
-        payment.action_post()
-        self.payment_id = payment
+        }
 
     def _payment_method_line(self, journal):
         lines = journal.inbound_payment_method_line_ids

@@ -1,28 +1,12 @@
-from odoo import api, fields, models
+from odoo import models
 
 
 class AssocMembership(models.Model):
-    _inherit = "assoc.membership"
+    _name = "assoc.membership"
+    _inherit = ["assoc.membership", "assoc.cheque.details.mixin"]
 
-    assoc_cheque_number = fields.Char(string="Cheque number")
-    assoc_cheque_drawer = fields.Char(string="Drawer")
-    assoc_cheque_bank = fields.Char(string="Drawer's bank")
-    assoc_cheque_state = fields.Selection(related="payment_id.assoc_cheque_state", string="Cheque status")
-    assoc_cheque_slip_id = fields.Many2one(related="payment_id.assoc_cheque_slip_id", string="Remittance slip")
-    assoc_cheque_returned = fields.Boolean(
-        string="Cheque returned", compute="_compute_assoc_cheque_returned", store=True, index=True)
-
-    @api.depends("payment_id.assoc_cheque_state")
-    def _compute_assoc_cheque_returned(self):
-        for membership in self:
-            membership.assoc_cheque_returned = membership.payment_id.assoc_cheque_state == "returned"
-
-    def _create_payment(self):
-        super()._create_payment()
-        if self.payment_method == "cheque" and self.payment_id.payment_method_line_id.code == "assoc_cheque":
-            self.payment_id.write({
-                "assoc_cheque_number": self.assoc_cheque_number,
-                "assoc_cheque_drawer": self.assoc_cheque_drawer or self.partner_id.name,
-                "assoc_cheque_bank": self.assoc_cheque_bank,
-                "assoc_cheque_received_date": self.date,
-            })
+    def _payment_vals(self):
+        vals = super()._payment_vals()
+        if self.payment_method == "cheque":
+            vals.update(self._assoc_cheque_payment_vals())
+        return vals
