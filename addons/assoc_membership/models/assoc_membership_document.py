@@ -1,12 +1,17 @@
 import base64
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 from odoo.tools.pdf import merge_pdf
 
 from ..report.membership_attestation import render_attestations
 from ..report.membership_card import render_cards
+
+DOCUMENT_TEMPLATES = {
+    "card": "assoc_membership.mail_template_membership_card",
+    "attestation": "assoc_membership.mail_template_membership_attestation",
+}
 
 
 class AssocMembership(models.Model):
@@ -136,25 +141,63 @@ class AssocMembership(models.Model):
 
     # ----------------------------------------------------------------- sending
     def action_send_card(self):
-        self._check_documents_allowed(card=True)
-        self._send_document("assoc_membership.mail_template_membership_card")
-        self._log_interactions("membership_card", _("Membership card sent: %s"))
+        self._send_document("card")
         return True
 
     def action_send_attestation(self):
-        self._check_documents_allowed()
-        self._send_document("assoc_membership.mail_template_membership_attestation")
+        self._send_document("attestation")
         return True
 
-    def _send_document(self, template_xmlid):
-        template = self.env.ref(template_xmlid)
+    def action_open_document_composer(self):
+        """The mail composer in mass mode on the selected memberships, with the card or attestation
+        template (context key `assoc_document`): one email per member, each with its own PDF."""
+        kind = self.env.context.get("assoc_document", "card")
+        self._check_sendable(kind)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Send membership cards") if kind == "card" else _("Send membership attestations"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_composition_mode": "mass_mail",
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": self.env.ref(DOCUMENT_TEMPLATES[kind]).id,
+            },
+        }
+
+    def _send_document(self, kind):
+        """Post the document's email with its PDF on each membership (the composer logs the sending)."""
+        self._check_sendable(kind)
+        self.env["mail.compose.message"].create({
+            "composition_mode": "comment",
+            "model": self._name,
+            "res_ids": self.ids,
+            "template_id": self.env.ref(DOCUMENT_TEMPLATES[kind]).id,
+            "message_type": "comment",
+            "subtype_id": self.env.ref("mail.mt_comment").id,
+        })._action_send_mail()
+
+    def _check_sendable(self, kind):
+        self._check_documents_allowed(card=kind == "card")
         without_email = self.filtered(lambda m: not m.partner_id.email)
         if without_email:
             raise UserError(_("These members have no email address: %s",
                               ", ".join(without_email.mapped("partner_id.display_name"))))
-        for membership in self:
-            membership.message_post_with_source(template, subtype_xmlid="mail.mt_comment",
-                                                message_type="comment")
+
+    @api.model
+    def _document_kind_of(self, template):
+        """'card' or 'attestation' when `template` is the template that sends that document."""
+        return next((kind for kind, xmlid in DOCUMENT_TEMPLATES.items()
+                     if template == self.env.ref(xmlid, raise_if_not_found=False)), None)
+
+    def _log_document_sent(self, kind):
+        if kind == "card":
+            self._log_interactions("membership_card", _("Membership card sent: %s"))
+        else:
+            self._log_interactions("membership_attestation", _("Membership attestation sent: %s"))
 
     def _assoc_membership_documents(self):
         """(memberships, people) printed by the card and attestation reports."""

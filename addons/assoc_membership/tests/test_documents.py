@@ -5,7 +5,7 @@ from pdfminer.high_level import extract_text
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import AssocMembershipCase
 
@@ -96,3 +96,59 @@ class TestMembershipDocuments(AssocMembershipCase):
         self.assertEqual(message.attachment_ids.mimetype, "application/pdf")
         self.assertIn(self.marie.assoc_member_number, pdf_text(message.attachment_ids.raw))
         self.assertTrue(self.marie.assoc_interaction_ids.filtered(lambda i: i.type_id.code == "membership_card"))
+
+    def test_send_attestation_by_email_logs_an_interaction(self):
+        self.membership.action_send_attestation()
+        template = self.env.ref("assoc_membership.mail_template_membership_attestation")
+        message = self.membership.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+        self.assertIn(self.marie, message.partner_ids)
+        self.assertIn("membership attestation", message.subject)
+        self.assertEqual(message.subject, template._render_field("subject", self.membership.ids)[self.membership.id])
+        text = " ".join(pdf_text(message.attachment_ids.raw).split())
+        self.assertIn(self.marie.assoc_member_number, text)
+        self.assertIn(f"from 01/01/{self.year} to 31/12/{self.year}", text)
+        self.assertEqual(message.attachment_ids.raw, self.membership.attestation_attachment_id.raw)
+        self.assertTrue(self.marie.assoc_interaction_ids.filtered(
+            lambda i: i.type_id.code == "membership_attestation"))
+
+    def send_from_list(self, memberships, server_action):
+        """What the list's action menu does: the server action opens the composer in mass mode."""
+        self.env["ir.config_parameter"].set_param("mail.mail.force.send.limit", 0)  # keep the emails queued
+        action = self.env.ref(f"assoc_membership.{server_action}").with_context(
+            active_model="assoc.membership", active_ids=memberships.ids).run()
+        composer = Form(self.env[action["res_model"]].with_context(action["context"])).save()
+        self.assertEqual(composer.composition_mode, "mass_mail")
+        composer.action_send_mail()
+        return self.env["mail.mail"].search([("model", "=", "assoc.membership"), ("res_id", "in", memberships.ids)])
+
+    def test_send_cards_to_a_selection_from_the_list(self):
+        jean_membership = self.record(self.jean, "calendar", fields.Date.today(), amount=30)
+        memberships = self.membership | jean_membership
+        mails = self.send_from_list(memberships, "action_assoc_membership_send_card")
+        self.assertEqual(len(mails), 2)
+        for membership in memberships:
+            mail = mails.filtered(lambda m, membership=membership: m.res_id == membership.id)
+            self.assertEqual(mail.recipient_ids, membership.partner_id)
+            self.assertEqual(len(mail.attachment_ids), 1)
+            text = pdf_text(mail.attachment_ids.raw)
+            self.assertIn(membership.partner_id.assoc_member_number, text)
+            self.assertIn(membership.partner_id.name, text)
+            self.assertEqual(mail.attachment_ids.raw, membership.card_attachment_id.raw)
+            logged = membership.partner_id.assoc_interaction_ids.filtered(lambda i: i.type_id.code == "membership_card")
+            self.assertEqual([(i.res_model, i.res_id) for i in logged], [("assoc.membership", membership.id)])
+
+    def test_send_attestations_to_a_selection_from_the_list(self):
+        jean_membership = self.record(self.jean, "rolling", fields.Date.today(), amount=20)
+        mails = self.send_from_list(self.membership | jean_membership, "action_assoc_membership_send_attestation")
+        self.assertEqual(mails.mapped("recipient_ids"), self.marie | self.jean)
+        jean_mail = mails.filtered(lambda m: m.res_id == jean_membership.id)
+        self.assertIn(self.jean.assoc_member_number, " ".join(pdf_text(jean_mail.attachment_ids.raw).split()))
+        self.assertTrue(self.jean.assoc_interaction_ids.filtered(lambda i: i.type_id.code == "membership_attestation"))
+
+    def test_mass_sending_is_refused_without_email_or_valid_membership(self):
+        self.jean.email = False
+        jean_membership = self.record(self.jean, "calendar", fields.Date.today())
+        action = self.env.ref("assoc_membership.action_assoc_membership_send_card")
+        with self.assert_refused(UserError, "Jean Lefèvre"):
+            action.with_context(active_model="assoc.membership",
+                                active_ids=(self.membership | jean_membership).ids).run()

@@ -1,1 +1,1 @@
-from . import assoc_membership_payment_wizard
+from . import assoc_membership_payment_wizard, mail_compose_message
