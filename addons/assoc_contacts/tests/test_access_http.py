@@ -1,19 +1,12 @@
-import csv
-import hashlib
-import hmac
-import io
-import json
-import time
-
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
-from .common_access import AccessDataMixin
+from .common_access import AccessDataMixin, AccessHttpMixin
 
 
 @tagged("post_install", "-at_install")
-class TestAccessHttp(AccessDataMixin, HttpCase):
+class TestAccessHttp(AccessDataMixin, AccessHttpMixin, HttpCase):
     """The rules hold through what a browser or a script can call: JSON-RPC and exports."""
 
     @classmethod
@@ -25,14 +18,6 @@ class TestAccessHttp(AccessDataMixin, HttpCase):
         cls.partner_jean = cls.env["res.partner"].create(
             {"name": "Jean Lefèvre", "zip": "20000", "city": "Ajaccio", "country_id": cls.env.ref("base.fr").id})
         cls.setup_access_data()
-
-    def _login(self, profile):
-        self.authenticate(f"assoc_{profile}", f"assoc_{profile}_pwd!")
-
-    def _call_kw(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(f"/web/dataset/call_kw/{model}/{method}", {
-            "model": model, "method": method, "args": args, "kwargs": kwargs or {},
-        })
 
     def test_json_rpc_list_name_search_read_group(self):
         domain = [("id", "in", self.contacts.ids)]
@@ -67,34 +52,19 @@ class TestAccessHttp(AccessDataMixin, HttpCase):
             self._call_kw("res.partner", "write", [self.lyon_contact.ids, {"email": "pirate@example.com"}])
         self.assertEqual(self.lyon_contact.email, "marie.dupont@example.fr")
 
-    def _export(self, ids=None, domain=None):
-        data = json.dumps({
-            "model": "res.partner", "fields": [{"name": "name", "label": "Name"}, {"name": "email", "label": "Email"}],
-            "ids": ids or False, "domain": domain or [], "import_compat": False,
-        })
-        return self.url_open("/web/export/csv", data={"data": data, "csrf_token": self.csrf_token()})
-
-    def csrf_token(self):
-        """The token the web client would post, computed as odoo.http.Request.csrf_token does."""
-        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
-        max_ts = int(time.time() + 3600)
-        digest = hmac.new(secret.encode("ascii"), f"{self.session.sid}{max_ts}".encode(), hashlib.sha1).hexdigest()
-        return f"{digest}o{max_ts}"
-
     def test_export_controller(self):
         self._login("delegate")
         with mute_logger("odoo.http", "odoo.addons.web.controllers.export"):
-            response = self._export(domain=[("id", "in", self.contacts.ids)])
+            response = self._export("res.partner", ["name", "email"], domain=[("id", "in", self.contacts.ids)])
         self.assertEqual(response.status_code, 500, "a territory delegate cannot export")
         self.assertIn("rights to export", response.text)
         self.users["donor_relations"].groups_id |= self.env.ref("base.group_allow_export")
         self._login("donor_relations")
-        response = self._export(domain=[("id", "in", self.contacts.ids)])
+        response = self._export("res.partner", ["name", "email"], domain=[("id", "in", self.contacts.ids)])
         self.assertEqual(response.status_code, 200)
-        rows = list(csv.reader(io.StringIO(response.content.decode())))
-        self.assertEqual({row[0] for row in rows[1:]}, {self.nantes_donor.name, self.lyon_donor.name})
+        self.assertEqual({row[0] for row in self._csv_rows(response)}, {self.nantes_donor.name, self.lyon_donor.name})
         with mute_logger("odoo.http", "odoo.addons.web.controllers.export", "odoo.addons.base.models.ir_rule"):
-            response = self._export(ids=self.lyon_contact.ids)
+            response = self._export("res.partner", ["name", "email"], ids=self.lyon_contact.ids)
         self.assertEqual(response.status_code, 500, "exporting a hidden contact by id fails")
         self.assertIn("AccessError", response.text)
         self.assertNotIn(self.lyon_contact.email, response.text)
