@@ -111,6 +111,14 @@ class TestMembershipAccess(AccessDataMixin, AccessHttpMixin, HttpCase):
         members = Partner.search([("assoc_membership_state", "=", "member"), ("id", "in", self.contacts.ids)])
         self.assertEqual(members.sudo(), self.nantes_member)
 
+    def test_membership_analysis_is_for_the_bureau(self):
+        """The analysis lists every member with their dues: no local profile reads it."""
+        for profile in ("delegate", "collector", "local_animator", "donor_relations", "volunteer", "finance"):
+            with self.subTest(profile=profile), self.assertRaises(AccessError), mute_logger(*RULE_LOGGERS):
+                self._as(profile, "assoc.membership.analysis").search([])
+        rows = self._as("bureau", "assoc.membership.analysis").search([("membership_id", "in", self.memberships.ids)])
+        self.assertEqual(rows.partner_id, self.memberships.partner_id)
+
     def test_only_finance_and_bureau_record_memberships(self):
         annual = self.memberships[0].type_id
         for profile in ("delegate", "local_animator", "volunteer", "donor_relations"):
