@@ -1,7 +1,4 @@
-from . import models
-from . import report
-from . import wizards
-from . import controllers
+from . import controllers, models, report, wizards
 
 
 def post_init_hook(env):

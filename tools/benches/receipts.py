@@ -1,8 +1,9 @@
 """Tax receipts: the annual campaign (one summary receipt with its PDF per donor, in the cron's
 batches) and one gift validated with its per-gift receipt. The campaign runs on the current
-year's gifts without receipt, at most 10,000 donors; below that, the per-receipt time and the
-time extrapolated to 10,000 receipts are printed too (target: < 5 min for 10,000). Everything
-is rolled back so that the bench database stays reusable."""
+year's gifts without receipt, at most 10,000 donors: a database of 200,000 generated contacts
+has more than 10,000 donors of the year, so the full campaign is timed; below that, the
+per-receipt time and the time extrapolated to 10,000 receipts are printed (target: < 5 min
+for 10,000). Everything is rolled back so that the bench database stays reusable."""
 
 import time
 from datetime import date
@@ -27,18 +28,22 @@ def _eligible_run(env):
 
 
 def _campaign(env, report):
+    """The campaign as the cron runs it, one batch after the other (each batch commits in the
+    cron; here the whole run is rolled back at the end)."""
     run = _eligible_run(env)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     while run.state == "running":
         run._issue_batch(BATCH)
         env.flush_all()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     issued = len(run.receipt_ids)
     if not issued:
         report("annual receipts: no donor without receipt this year", 0, seconds)
         return
-    report(f"annual receipts with PDF, batches of {BATCH}", issued, seconds)
+    label = "10,000-receipt campaign" if issued >= TARGET else "annual campaign"
+    report(f"{label} with PDFs, batches of {BATCH} (< 300 s for 10,000)", issued, seconds)
     report("annual receipts: seconds per receipt", 1, seconds / issued)
+    report("annual receipts: Odoo process CPU seconds per receipt", 1, cpu / issued)
     if issued < TARGET:
         report(f"annual receipts: extrapolated to {TARGET} (target < 300 s)", TARGET, seconds / issued * TARGET)
 

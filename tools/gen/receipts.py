@@ -77,7 +77,7 @@ def gift_rows(rng, donor_list, campaign_ids):
     """(partner, date, amount, method, nature, description, campaign, recurrence) per gift."""
     today = date.today()
     first_year = today.year - YEARS + 1
-    methods, weights = zip(*METHODS)
+    methods, weights = zip(*METHODS, strict=True)
     rows = []
     for partner_id, is_company in donor_list:
         if not is_company and rng.random() < REGULAR_SHARE:
@@ -154,7 +154,8 @@ def record_with_payments(env, rng):
            AND p.city IS NOT NULL AND p.firstname IS NOT NULL AND p.lastname IS NOT NULL
          ORDER BY p.id DESC LIMIT %s""", [ORM_DEMO_GIFTS])
     gifts = env["assoc.donation"].create([{
-        "partner_id": partner_id, "amount": rng.choice(AMOUNTS), "date": date.today() - timedelta(days=rng.randint(0, 20)),
+        "partner_id": partner_id, "amount": rng.choice(AMOUNTS),
+        "date": date.today() - timedelta(days=rng.randint(0, 20)),
         "payment_method": rng.choice(["cheque", "transfer", "cash", "card"]),
     } for (partner_id,) in env.cr.fetchall()])
     gifts.action_validate()

@@ -1,3 +1,1 @@
-from . import res_partner
-from . import assoc_membership
-from . import assoc_donation
+from . import assoc_donation, assoc_membership, res_partner

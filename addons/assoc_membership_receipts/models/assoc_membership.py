@@ -1,7 +1,6 @@
 from collections import defaultdict
 
 from odoo import _, fields, models
-from odoo.exceptions import UserError
 
 METHOD_OF_DUES = {"cheque": "cheque", "cash": "cash", "transfer": "transfer", "card": "card",
                   "direct_debit": "direct_debit", "helloasso": "card"}
@@ -47,7 +46,7 @@ class AssocMembership(models.Model):
             "kind": "dues",
             "state": "validated",
         } for membership in todo])
-        for membership, donation in zip(todo, dues):
+        for membership, donation in zip(todo, dues, strict=True):
             membership.assoc_receipt_donation_id = donation
         # Recording dues never waits for the receipt settings: without them the dues stay in
         # "gifts without receipt" and the next receipt run (or the annual campaign) issues them.
@@ -61,13 +60,4 @@ class AssocMembership(models.Model):
         for membership in self.filtered(lambda m: m.company_id.assoc_political_mode and m.amount > 0
                                         and not m.partner_id.assoc_elected_office):
             asked[(membership.partner_id.id, membership.date.year, membership.company_id.id)] += membership.amount
-        Donation = self.env["assoc.donation"]
-        for (partner_id, year, company_id), amount in asked.items():
-            given = Donation._assoc_political_given(partner_id, year, company_id)
-            cap = self.env["assoc.tax.rule"]._get_rule("political_cap", f"{year}-12-31").amount_limit
-            if given + amount > cap:
-                partner = self.env["res.partner"].browse(partner_id)
-                raise UserError(_(
-                    "%(name)s cannot pay %(amount)s € of dues in %(year)s: with %(given)s € already paid in gifts "
-                    "and dues, the yearly cap of %(cap)s € per person (loi n° 88-227, art. 11-4) would be exceeded.",
-                    name=partner.display_name, amount=amount, year=year, given=given, cap=cap))
+        self.env["assoc.donation"]._assoc_refuse_above_cap(asked)

@@ -1,3 +1,7 @@
+import base64
+import csv
+import io
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -75,3 +79,21 @@ class TestMembershipReceipts(AssocReceiptsCase):
                            political_attestation="nationality")
         membership = self.join(self.marie, self.support, date="2025-03-01")
         self.assertEqual(membership.state, "confirmed")
+
+    def test_cnccfp_list_holds_gifts_and_dues(self):
+        self.company.assoc_political_mode = True
+        self.jean.assoc_elected_office = True
+        self.make_donation(self.marie, 250.0, date="2025-02-01", method="transfer",
+                           political_attestation="nationality")
+        self.join(self.marie, self.support, date="2025-03-01")
+        self.join(self.jean, self.support, date="2025-04-01", amount=300)
+        self.join(self.jean, self.support, date="2024-04-01")
+        export = self.env["assoc.cnccfp.export"].create({"company_id": self.company.id, "year": 2025,
+                                                         "file_format": "csv"})
+        export.action_export()
+        rows = list(csv.reader(io.StringIO(base64.b64decode(export.data).decode("utf-8-sig")), delimiter=";"))
+        lines = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+        summary = [(line["Last name"], line["Type"], line["Amount"], line["Elected office"]) for line in lines]
+        self.assertEqual(summary, [
+            ("Dupont", "Gift", "250,00", ""), ("Dupont", "Dues", "100,00", "No"), ("Lefèvre", "Dues", "300,00", "Yes"),
+        ])

@@ -28,7 +28,7 @@ LOCKED_FIELDS = {"partner_id", "date", "amount", "payment_method", "nature", "fo
 class AssocDonation(models.Model):
     _name = "assoc.donation"
     _description = "Donation"
-    _inherit = ["mail.thread", "analytic.mixin"]
+    _inherit = ["mail.thread", "analytic.mixin", "assoc.amount.timeline"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -192,8 +192,7 @@ class AssocDonation(models.Model):
             self.env["assoc.tax.receipt"]._assoc_issue_for_donations(complete, mode="gift")
         if not missing:
             return True
-        lines = "\n".join("%s: %s" % (self.env["res.partner"].browse(pid).display_name, ", ".join(items))
-                          for pid, items in missing.items())
+        lines = self.env["assoc.tax.receipt"]._assoc_missing_lines(missing)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -205,16 +204,3 @@ class AssocDonation(models.Model):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
-
-    def _assoc_log(self, type_code, label):
-        self.env["assoc.interaction"].log_events([{
-            "partner_id": donation.partner_id.id,
-            "type_code": type_code,
-            "name": label % {"ref": donation.name, "amount": donation._assoc_amount_label()},
-            "date": fields.Datetime.now(),
-            "origin": donation,
-            "company_id": donation.company_id.id,
-        } for donation in self])
-
-    def _assoc_amount_label(self):
-        return "%s %s" % (f"{self.amount:,.2f}".replace(",", "\u202f").replace(".", ","), self.currency_id.symbol)

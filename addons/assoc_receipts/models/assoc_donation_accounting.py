@@ -65,7 +65,7 @@ class AssocDonation(models.Model):
         Payment = self.env["account.payment"].sudo()
         payments = Payment.create([donation._assoc_payment_vals() for donation in to_post])
         payments.action_post()
-        for donation, payment in zip(to_post, payments):
+        for donation, payment in zip(to_post, payments, strict=True):
             donation.with_context(assoc_donation_internal=True).payment_id = payment
         to_post.filtered("analytic_distribution")._assoc_set_analytic()
 
@@ -111,7 +111,7 @@ class AssocDonation(models.Model):
                 donation_by_move[move.id] = donation
         analytic_names = self._assoc_analytic_names(moves.line_ids)
         rows = []
-        for line in moves.line_ids.sorted(lambda l: (l.date, l.move_id.name, l.id)):
+        for line in moves.line_ids.sorted(lambda item: (item.date, item.move_id.name, item.id)):
             donation = donation_by_move[line.move_id.id]
             rows.append([
                 line.date, line.journal_id.code, line.move_id.name, line.account_id.code, line.account_id.name,
@@ -126,14 +126,15 @@ class AssocDonation(models.Model):
         names = dict(self.env["account.analytic.account"].browse(account_ids).mapped(lambda a: (a.id, a.name)))
         return {
             line.id: " | ".join(
-                "%s %s%%" % (" + ".join(names.get(int(key), key) for key in keys.split(",")), f"{share:g}")
+                f"{' + '.join(names.get(int(key), key) for key in keys.split(','))} {share:g}%"
                 for keys, share in line.analytic_distribution.items())
             for line in lines if line.analytic_distribution
         }
 
     def _assoc_create_from_payment_vals(self, payment, campaign, partner, date, amount, vals):
         journal = payment.journal_id
-        if payment.payment_method_line_id.code == "assoc_cheque" or journal == journal.company_id.assoc_cheque_journal_id:
+        if (payment.payment_method_line_id.code == "assoc_cheque"
+                or journal == journal.company_id.assoc_cheque_journal_id):
             method = "cheque"
         elif journal.type == "cash":
             method = "cash"

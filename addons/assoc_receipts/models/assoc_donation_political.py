@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import _, models
+from odoo import _, api, models
 from odoo.exceptions import UserError
 
 
@@ -31,13 +31,19 @@ class AssocDonation(models.Model):
         asked = defaultdict(float)
         for donation in self:
             asked[(donation.partner_id.id, donation.date.year, donation.company_id.id)] += donation.amount
+        self._assoc_refuse_above_cap(asked)
+
+    @api.model
+    def _assoc_refuse_above_cap(self, asked):
+        """asked: {(partner id, year, company id): amount about to be paid}. Refuse what would take
+        a person above the yearly cap of gifts and dues (the membership bridge calls it for dues)."""
         for (partner_id, year, company_id), amount in asked.items():
             given = self._assoc_political_given(partner_id, year, company_id)
             cap = self.env["assoc.tax.rule"]._get_rule("political_cap", f"{year}-12-31").amount_limit
             if given + amount > cap:
                 partner = self.env["res.partner"].browse(partner_id)
                 raise UserError(_(
-                    "%(name)s cannot give %(amount)s € more in %(year)s: with %(given)s € already paid in gifts "
+                    "%(name)s cannot pay %(amount)s € more in %(year)s: with %(given)s € already paid in gifts "
                     "and dues, the yearly cap of %(cap)s € per person (loi n° 88-227, art. 11-4) would be exceeded.",
                     name=partner.display_name, amount=amount, year=year, given=given, cap=cap))
 
@@ -48,3 +54,30 @@ class AssocDonation(models.Model):
                   ("kind", "=", "gift"),
                   ("date", ">=", f"{year}-01-01"), ("date", "<=", f"{year}-12-31")]
         return sum(self.search(domain).mapped("amount"))
+
+    @api.model
+    def _assoc_cnccfp_rows(self, company, year):
+        """One row (a dict, see assoc.cnccfp.export's COLUMNS) per gift of the calendar year; the
+        bridge with memberships adds the dues."""
+        gifts = self.search([("company_id", "=", company.id), ("state", "=", "validated"), ("kind", "=", "gift"),
+                             ("date", ">=", f"{year}-01-01"), ("date", "<=", f"{year}-12-31")])
+        labels = {
+            "method": dict(self._fields["payment_method"]._description_selection(self.env)),
+            "attestation": dict(self._fields["political_attestation"]._description_selection(self.env)),
+        }
+        return [self._assoc_cnccfp_person(gift.partner_id) | {
+            "reference": gift.name, "type": _("Gift"), "date": gift.date,
+            "nationality": gift.political_nationality_id.name or "",
+            "attestation": labels["attestation"].get(gift.political_attestation, ""),
+            "method": labels["method"].get(gift.payment_method, ""), "amount": gift.amount,
+            "currency": gift.currency_id.name, "receipt_number": gift.cnccfp_receipt_number or "",
+        } for gift in gifts]
+
+    @api.model
+    def _assoc_cnccfp_person(self, partner):
+        return {
+            "donor_id": partner.ref or str(partner.id), "civility": partner.title.name or "",
+            "firstname": partner.firstname or "", "lastname": partner.lastname or partner.name or "",
+            "street": ", ".join(filter(None, [partner.street, partner.street2])), "zip": partner.zip or "",
+            "city": partner.city or "", "country": partner.country_id.name or "", "elected": "",
+        }

@@ -10,7 +10,7 @@ class AssocTaxReceipt(models.Model):
 
     _name = "assoc.tax.receipt"
     _description = "Tax receipt"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "assoc.amount.timeline"]
     _order = "issue_date desc, name desc"
     _check_company_auto = True
 
@@ -107,40 +107,35 @@ class AssocTaxReceipt(models.Model):
 
     def action_cancel(self, reason, reissue=False):
         """Cancel issued receipts, keeping their number with the reason; with reissue, issue a
-        corrected receipt (new number) for their still-valid gifts, referring to the cancelled one."""
+        corrected receipt (new number) for their still-valid gifts, referring to the cancelled one.
+        The donors are told by email (with the corrected receipt attached)."""
+        self._assoc_cancel(reason)
+        replacements = self._assoc_reissue(self.env["assoc.donation"]) if reissue else self.browse()
+        self._assoc_notify_cancelled()
+        return replacements
+
+    def _assoc_cancel_for_donations(self, donations, reason):
+        self._assoc_cancel(_("Gift cancelled: %s", reason))
+        replacements = self._assoc_reissue(donations)
+        self._assoc_notify_cancelled()
+        return replacements
+
+    def _assoc_cancel(self, reason):
         if not reason:
             raise UserError(_("Say why the receipt is cancelled."))
         if any(receipt.state != "issued" for receipt in self):
             raise UserError(_("Only issued receipts can be cancelled."))
         self.with_context(assoc_receipt_internal=True).write({
             "state": "cancelled", "cancel_reason": reason, "cancel_date": fields.Date.context_today(self)})
-        self._assoc_log(_("Tax receipt %(number)s cancelled: %(reason)s"), reason=reason)
-        if not reissue:
-            return self.env["assoc.tax.receipt"]
-        return self._assoc_reissue(self.env["assoc.donation"])
-
-    def _assoc_cancel_for_donations(self, donations, reason):
-        self.action_cancel(_("Gift cancelled: %s", reason))
-        return self._assoc_reissue(donations)
+        self._assoc_log("tax_receipt", _("Tax receipt %(number)s cancelled: %(reason)s"), reason=reason)
 
     def _assoc_reissue(self, excluded_donations):
-        replacements = self.env["assoc.tax.receipt"]
+        """Corrected receipts for the still-valid gifts; they are not emailed on their own: the
+        cancellation notice carries them."""
+        groups = []
         for receipt in self:
             gifts = receipt.donation_ids.filtered(lambda d: d.state == "validated") - excluded_donations
             if gifts:
-                replacements |= self._assoc_create_issued(
-                    [{"partner": receipt.partner_id, "donations": gifts, "mode": receipt.mode, "replaced": receipt}])
-        return replacements
-
-    def _assoc_log(self, label, **params):
-        self.env["assoc.interaction"].log_events([{
-            "partner_id": receipt.partner_id.id,
-            "type_code": "tax_receipt",
-            "name": label % dict(params, number=receipt.name, amount=receipt._assoc_amount_label()),
-            "date": fields.Datetime.now(),
-            "origin": receipt,
-            "company_id": receipt.company_id.id,
-        } for receipt in self])
-
-    def _assoc_amount_label(self):
-        return "%s %s" % (f"{self.amount:,.2f}".replace(",", "\u202f").replace(".", ","), self.currency_id.symbol)
+                groups.append({"partner": receipt.partner_id, "donations": gifts, "mode": receipt.mode,
+                               "replaced": receipt})
+        return self._assoc_create_issued(groups, send=False)

@@ -36,7 +36,7 @@ class AssocTaxRule(models.Model):
     def _compute_name(self):
         labels = dict(self._fields["code"]._description_selection(self.env))
         for rule in self:
-            rule.name = "%s (%s)" % (labels.get(rule.code, ""), rule.date_from or "")
+            rule.name = f"{labels.get(rule.code, '')} ({rule.date_from or ''})"
 
     @api.constrains("code", "date_from", "date_to")
     def _check_no_overlap(self):
@@ -65,17 +65,20 @@ class AssocTaxRule(models.Model):
         return super().unlink()
 
     @api.model
-    @tools.ormcache("code", "str(date)")
-    def _get_rule_id(self, code, date):
-        return self.sudo().search([
-            ("code", "=", code), ("date_from", "<=", date),
-            "|", ("date_to", "=", False), ("date_to", ">=", date),
-        ], limit=1).id
+    @tools.ormcache("code")
+    def _get_rule_periods(self, code):
+        """((date_from, date_to or None, id), ...) of a rule, newest first: one query per rule and
+        process, where a campaign asks the rule valid on each donor's last gift date."""
+        rules = self.sudo().search([("code", "=", code)], order="date_from desc, id")
+        return tuple((rule.date_from, rule.date_to, rule.id) for rule in rules)
 
     @api.model
     def _get_rule(self, code, date):
-        """The rule valid on that day (cached: a campaign asks it for every receipt)."""
-        rule = self.sudo().browse(self._get_rule_id(code, date))
+        """The rule valid on that day."""
+        date = fields.Date.to_date(date)
+        rule_id = next((rule_id for date_from, date_to, rule_id in self._get_rule_periods(code)
+                        if date_from <= date and (not date_to or date <= date_to)), False)
+        rule = self.sudo().browse(rule_id)
         if not rule:
             label = dict(self._fields["code"]._description_selection(self.env))[code]
             raise UserError(_("No rate « %(rule)s » is valid on %(date)s: add it in Configuration > Tax rates.",

@@ -7,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from num2words import num2words
 
+NARROW_NO_BREAK_SPACE = "\u202f"
+
 
 def to_decimal(amount):
     """Round an Odoo float (or a Decimal) to a Decimal with 2 places."""
@@ -25,7 +27,7 @@ def amount_to_words_fr(amount):
     else:
         words += " euros" if euros > 1 else " euro"
     if cents:
-        words += " et %s %s" % (num2words(cents, lang="fr"), "centimes" if cents > 1 else "centime")
+        words += f" et {num2words(cents, lang='fr')} {'centimes' if cents > 1 else 'centime'}"
     return words
 
 
@@ -33,4 +35,4 @@ def format_amount_fr(amount):
     """« 1 234,50 » with a narrow no-break space as thousands separator."""
     value = to_decimal(amount)
     whole, frac = f"{value:,.2f}".split(".")
-    return "%s,%s" % (whole.replace(",", "\u202f"), frac)
+    return f"{whole.replace(',', NARROW_NO_BREAK_SPACE)},{frac}"

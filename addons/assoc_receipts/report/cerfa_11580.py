@@ -9,7 +9,6 @@ signatory_name, signatory_role, thanks."""
 
 from . import cerfa_labels as labels
 from .amount_words import amount_to_words_fr, format_amount_fr
-from .pdf_layout import Layout
 
 TITLE = ("Reçu des dons et versements effectués par les particuliers au titre des articles 200 et 978 "
          "du code général des impôts")
@@ -27,21 +26,14 @@ FOOTNOTES = [
 
 
 def render(values):
-    layout = Layout(f"Reçu fiscal {values['number']}", f"Reçu n° {values['number']} — Cerfa n° 11580*05")
-    labels.header(layout, values, TITLE, ["Cerfa", "N° 11580*05", "2041-RD"])
-    org = values["org"]
-    labels.organisation_block(layout, org, "Nom ou dénomination :")
-    layout.space(3)
-    layout.text("Qualité de l'organisme :", bold=True)
-    for line, indent in labels.quality_lines(org):
-        layout.checkbox(line, True, indent=indent)
+    layout = labels.open_receipt(values, "11580*05", "2041-RD", TITLE, "Nom ou dénomination :",
+                                 "Qualité de l'organisme :")
 
     donor = values["donor"]
     layout.heading("Donateur")
     layout.field("Nom :", donor["lastname"])
     layout.field("Prénoms :", donor["firstnames"])
-    layout.field("Adresse :", donor["street"])
-    layout.field("Code postal :", f"{donor['zip']}    Commune : {donor['city']}    Pays : {donor['country']}")
+    labels.address(layout, donor)
 
     layout.heading("Dons et versements")
     layout.text("Le bénéficiaire reconnaît avoir reçu des dons et versements ouvrant droit à réduction "
@@ -60,8 +52,4 @@ def render(values):
     layout.text("En cas de don en numéraire, mode de versement du don :", bold=True)
     layout.checkboxes(labels.METHODS_11580, values["methods"], indent=20)
 
-    labels.signature_block(layout, values)
-    layout.space(4)
-    for note in FOOTNOTES:
-        layout.text(note, size=6.5)
-    return layout.finish()
+    return labels.close_receipt(layout, values, FOOTNOTES)

@@ -5,7 +5,6 @@ in_kind_description, period_from, period_to."""
 
 from . import cerfa_labels as labels
 from .amount_words import amount_to_words_fr, format_amount_fr
-from .pdf_layout import Layout
 
 TITLE = ("Reçu des dons et versements effectués par les entreprises au titre de l'article 238 bis "
          "du code général des impôts")
@@ -24,21 +23,15 @@ RECEIVED = ("L'organisme bénéficiaire reconnaît avoir reçu, au titre de la r
 
 
 def render(values):
-    layout = Layout(f"Reçu fiscal {values['number']}", f"Reçu n° {values['number']} — Cerfa n° 16216*03")
-    labels.header(layout, values, TITLE, ["Cerfa", "N° 16216*03", "2041-MEC-SD"])
-    org = values["org"]
-    labels.organisation_block(layout, org, "Dénomination de l'organisme :")
-    layout.text("Cochez la case qui vous concerne :", bold=True)
-    for line, indent in labels.quality_lines(org):
-        layout.checkbox(line, True, indent=indent)
+    layout = labels.open_receipt(values, "16216*03", "2041-MEC-SD", TITLE, "Dénomination de l'organisme :",
+                                 "Cochez la case qui vous concerne :")
 
     donor = values["donor"]
     layout.heading("Entreprise donatrice")
     layout.field("Dénomination de l'entreprise :", donor["name"])
     layout.field("Forme juridique :", donor["legal_form"])
     layout.field("Numéro SIREN :", donor["siren"])
-    layout.field("Adresse :", donor["street"])
-    layout.field("Code postal :", f"{donor['zip']}    Commune : {donor['city']}    Pays : {donor['country']}")
+    labels.address(layout, donor)
 
     layout.heading("Dons et versements reçus")
     layout.text(RECEIVED + "des dons en nature pour une valeur en euros égale à :")
@@ -57,8 +50,4 @@ def render(values):
     layout.field("Date ou période au cours de laquelle les dons et versements ont été effectués :",
                  f"du {values['period_from']} au {values['period_to']}")
 
-    labels.signature_block(layout, values)
-    layout.space(4)
-    for note in FOOTNOTES:
-        layout.text(note, size=6.5)
-    return layout.finish()
+    return labels.close_receipt(layout, values, FOOTNOTES)

@@ -1,6 +1,8 @@
 """Exact French wording of the Cerfa models (domain-fr.md §1.3, §1.4, §2). Legal text, not UI text:
 it is printed in French whatever the user's language."""
 
+from .pdf_layout import REGULAR, Layout
+
 OIG_MAIN = (
     "Œuvre ou organisme d'intérêt général ayant un caractère philanthropique, éducatif, scientifique, "
     "social, humanitaire, sportif, familial, culturel ou concourant à la mise en valeur du patrimoine "
@@ -64,19 +66,43 @@ def quality_lines(org):
     return [(OIG_MAIN, 0)] + [(label, 20)] if under_oig else [(label, 0)]
 
 
-def organisation_block(layout, org, name_label):
+def open_receipt(values, cerfa, form, title, name_label, quality_label):
+    """A receipt's layout with what both Cerfa models print first: header, number, the
+    organisation and its quality."""
+    number = values["number"]
+    layout = Layout(f"Reçu fiscal {number}", f"Reçu n° {number} — Cerfa n° {cerfa}")
+    header(layout, values, title, ["Cerfa", f"N° {cerfa}", form])
+    org = values["org"]
     layout.heading("Organisme bénéficiaire des dons et versements")
     layout.field(name_label, org["name"])
     layout.field("Numéro SIREN ou RNA :", org["siren_rna"])
-    layout.field("Adresse :", org["street"])
-    layout.field("Code postal :", f"{org['zip']}    Commune : {org['city']}    Pays : {org['country']}")
+    address(layout, org)
     layout.field("Objet :", org["object"])
+    layout.space(3)
+    layout.text(quality_label, bold=True)
+    for line, indent in quality_lines(org):
+        layout.checkbox(line, True, indent=indent)
+    return layout
+
+
+def address(layout, party):
+    layout.field("Adresse :", party["street"])
+    layout.field("Code postal :", f"{party['zip']}    Commune : {party['city']}    Pays : {party['country']}")
+
+
+def close_receipt(layout, values, footnotes):
+    """Place, date, signature, thanks and the model's footnotes: the PDF bytes."""
+    signature_block(layout, values)
+    layout.space(4)
+    for note in footnotes:
+        layout.text(note, size=6.5)
+    return layout.finish()
 
 
 def header(layout, values, title, form_ids):
     if values.get("logo"):
         layout.image(values["logo"], 90, 45, y=layout.height - 36 - 45)
-    layout.canvas.setFont("DejaVuSans", 8)
+    layout.canvas.setFont(REGULAR, 8)
     for offset, form_id in enumerate(form_ids):
         layout.canvas.drawRightString(layout.width - 36, layout.height - 44 - offset * 11, form_id)
     layout.space(50)

@@ -66,7 +66,7 @@ class DonationTests:
         donation.action_cancel("Chèque sans provision")
         self.assertEqual(donation.state, "cancelled")
         reversal = donation.move_id.reversal_move_ids
-        self.assertEqual({(l.account_id.code, l.debit, l.credit) for l in reversal.line_ids},
+        self.assertEqual({(line.account_id.code, line.debit, line.credit) for line in reversal.line_ids},
                          {("511200", 0.0, 80.0), ("754100", 80.0, 0.0)})
         self.assertEqual(self.marie.assoc_donation_total, 0.0)
         self.assertNotIn(self.env.ref("assoc_contacts.tag_donor"), self.marie.category_id)

@@ -8,13 +8,13 @@ class ReceiptTests:
     """Receipts: numbering, immutability, cancellation, correction, annual campaign, email."""
 
     def _year_prefix(self):
-        return "RF-%s-" % fields.Date.context_today(self.env["assoc.tax.receipt"]).year
+        return f"RF-{fields.Date.context_today(self.env['assoc.tax.receipt']).year}-"
 
     def test_per_gift_receipt_at_validation(self):
         donation = self.make_donation(self.marie, 150.0)
         receipt = donation.receipt_id
         self.assertEqual(receipt.state, "issued")
-        self.assertRegex(receipt.name, r"^%s\d{6}$" % self._year_prefix())
+        self.assertRegex(receipt.name, rf"^{self._year_prefix()}\d{{6}}$")
         self.assertEqual((receipt.kind, receipt.mode, receipt.amount), ("individual", "gift", 150.0))
         self.assertEqual(receipt.donor_lastname, "Dupont")
         self.assertEqual(receipt.expected_reduction, 99.0)
@@ -22,7 +22,7 @@ class ReceiptTests:
         self.assertEqual(receipt.pdf_sha256, hashlib.sha256(pdf).hexdigest())
         report = self.env["ir.actions.report"]._render_qweb_pdf("assoc_receipts.report_tax_receipt", receipt.ids)[0]
         self.assertEqual(report, pdf, "printing again returns the stored bytes")
-        self.assertIn("Tax receipt %s issued" % receipt.name,
+        self.assertIn(f"Tax receipt {receipt.name} issued",
                       self.env["assoc.interaction"].search([("res_id", "=", receipt.id),
                                                             ("res_model", "=", receipt._name)]).name)
 
@@ -35,7 +35,7 @@ class ReceiptTests:
 
     def test_receipt_asked_twice_is_refused(self):
         donation = self.make_donation(self.marie, 50.0)
-        with self.assertRaisesRegex(UserError, "already issued for gift %s" % donation.name):
+        with self.assertRaisesRegex(UserError, f"already issued for gift {donation.name}"):
             donation.action_issue_receipt()
 
     def test_issued_receipt_cannot_be_edited_or_deleted(self):
@@ -117,7 +117,7 @@ class ReceiptTests:
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.recipient_ids, self.chantiers)
         self.assertEqual(mail.attachment_ids.raw, receipt.attachment_id.raw)
-        self.assertEqual(mail.attachment_ids.name, "%s.pdf" % receipt.name)
+        self.assertEqual(mail.attachment_ids.name, f"{receipt.name}.pdf")
         self.assertIn("60 %", mail.body_html)
         self.assertTrue(receipt.sent_date)
 
@@ -128,3 +128,43 @@ class ReceiptTests:
         self.assertEqual(mail.attachment_ids, receipt.attachment_id)
         self.assertIn("66 %", mail.body_html)
         self.assertIn("19.80", mail.body_html)
+
+    def _mails_of(self, receipt):
+        return self.env["mail.mail"].search([("model", "=", receipt._name), ("res_id", "=", receipt.id)])
+
+    def test_cancellation_notice_with_the_replacing_receipt(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"].search([("name", "=", "assoc_receipts")])._update_translations(["fr_FR"])
+        self.jean.lang = "fr_FR"
+        receipt = self.make_donation(self.jean, 60.0).receipt_id
+        receipt.action_send_email()
+        self.jean.street = "5 cours Napoléon"
+        replacement = receipt.action_cancel("Adresse erronée", reissue=True)
+        notice = self._mails_of(receipt) - self._mails_of(receipt).filtered(lambda m: m.attachment_ids ==
+                                                                             receipt.attachment_id)
+        self.assertEqual(len(notice), 1, "one cancellation notice, besides the first email")
+        self.assertEqual(notice.recipient_ids, self.jean)
+        self.assertEqual(notice.state, "outgoing", "queued, not sent in the transaction")
+        self.assertIn(f"votre reçu fiscal {receipt.name} est annulé", notice.subject)
+        self.assertIn(f"Votre reçu fiscal <strong>{receipt.name}</strong>", notice.body_html)
+        self.assertIn("Adresse erronée", notice.body_html)
+        self.assertRegex(notice.body_html, rf"Il est remplacé par le reçu fiscal\s+<strong>{replacement.name}</strong>")
+        self.assertEqual(notice.attachment_ids, replacement.attachment_id, "the corrected receipt goes with it")
+        self.assertTrue(replacement.sent_date)
+        self.assertFalse(self._mails_of(replacement), "the corrected receipt is not mailed a second time")
+
+    def test_cancellation_notice_without_replacement(self):
+        self.company.assoc_receipt_send = "auto"
+        receipt = self.make_donation(self.marie, 45.0).receipt_id
+        receipt.action_cancel("Don enregistré deux fois")
+        notice = self._mails_of(receipt).filtered(lambda m: "cancelled" in m.subject)
+        self.assertEqual(len(notice), 1)
+        self.assertIn(f"Your tax receipt <strong>{receipt.name}</strong>", notice.body_html)
+        self.assertIn("Reason: Don enregistré deux fois", notice.body_html)
+        self.assertIn("Please do not use the cancelled receipt", notice.body_html)
+        self.assertFalse(notice.attachment_ids)
+
+    def test_no_notice_for_a_receipt_never_emailed(self):
+        receipt = self.make_donation(self.marie, 25.0).receipt_id
+        receipt.action_cancel("Erreur de saisie")
+        self.assertFalse(self._mails_of(receipt), "manual sending, never sent: the donor never had it")

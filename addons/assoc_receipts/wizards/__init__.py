@@ -1,3 +1,1 @@
-from . import assoc_donation_cancel
-from . import assoc_tax_receipt_cancel
-from . import assoc_donation_export
+from . import assoc_cnccfp_export, assoc_donation_cancel, assoc_donation_export, assoc_tax_receipt_cancel
