@@ -9,9 +9,10 @@ class AssocMembership(models.Model):
     def create_from_payments(self, entries):
         """Batch variant of `create_from_payment` for imports (HelloAsso pages): `entries` is a
         list of dicts with `payment`, `membership_type` and optionally `partner`, `date`,
-        `payment_method`. Every payment must already be posted on the dues income account, and
-        fund one membership. All are created at once, then confirmed together (one status update
-        and one interaction batch). Returns the memberships in the order of `entries`."""
+        `payment_method`. Each payment funds one membership; a payment still aimed at a
+        receivable is sent to the dues income account, as `create_from_payment` does. All are
+        created at once, then confirmed together (one status update and one interaction batch).
+        Returns the memberships in the order of `entries`."""
         if not entries:
             return self.browse()
         vals_list = []
@@ -22,10 +23,6 @@ class AssocMembership(models.Model):
                 raise UserError(_("The payment %s has no partner: say who the member is.", payment.display_name))
             if payment.payment_type != "inbound":
                 raise UserError(_("Only a received payment can fund a membership."))
-            if payment.destination_account_id.account_type == "asset_receivable" or payment.state == "draft":
-                raise UserError(
-                    _("The payment %s must be posted on the dues income account first.", payment.display_name)
-                )
             values = {
                 "partner_id": partner.id,
                 "type_id": entry["membership_type"].id,
@@ -43,5 +40,9 @@ class AssocMembership(models.Model):
                 }
             )
         memberships = self.create(vals_list)
+        for entry, membership in zip(entries, memberships, strict=True):
+            self._route_payment_to_income(
+                entry["payment"], membership.type_id._get_income_account(membership.company_id)
+            )
         memberships.action_confirm()
         return memberships
