@@ -31,6 +31,20 @@ env.cr.execute("SELECT count(*) FROM res_partner WHERE ref LIKE 'GEN-%' AND is_c
 print('organisations', env.cr.fetchone()[0])
 env.cr.execute("SELECT count(*) FROM assoc_interaction WHERE source = 'generator'")
 print('interactions', env.cr.fetchone()[0])
+env.cr.execute("SELECT count(*) FROM res_partner WHERE ref LIKE 'GEN-%' AND (department_id IS NULL "
+               "OR assoc_lastname_key IS NULL OR (email IS NOT NULL AND "
+               "(email_normalized IS NULL OR assoc_email_key IS NULL)))")
+print('incomplete', env.cr.fetchone()[0])
+env.cr.execute("SELECT count(*) FROM res_partner p LEFT JOIN (SELECT partner_id, count(*) AS total, "
+               "max(date) AS last FROM assoc_interaction GROUP BY partner_id) s ON s.partner_id = p.id "
+               "WHERE p.ref LIKE 'GEN-%' AND (p.assoc_interaction_count <> coalesce(s.total, 0) "
+               "OR p.assoc_last_interaction_date IS DISTINCT FROM s.last)")
+print('wrong_stats', env.cr.fetchone()[0])
+env.cr.execute("SELECT count(*) FROM assoc_partner_territory_rel r JOIN res_partner p ON p.id = r.partner_id "
+               "WHERE p.ref LIKE 'GEN-%'")
+print('territory_links', env.cr.fetchone()[0])
+env.cr.execute("SELECT count(*) FROM assoc_duplicate WHERE criterion = 'email'")
+print('email_pairs', env.cr.fetchone()[0])
 env.cr.execute("SELECT md5(string_agg(name || coalesce(email, '') || zip, ',' ORDER BY ref)) "
                "FROM res_partner WHERE ref LIKE 'GEN-%'")
 print('digest', env.cr.fetchone()[0])
@@ -68,6 +82,10 @@ def test_generator_is_realistic_reproducible_and_resumable(odoo_runner, generate
     assert int(first["same_address"]) > 0
     assert int(first["organisations"]) > 0
     assert int(first["interactions"]) > 1500
+    # Every stored value the addons compute is written with the contact, as the ORM would have.
+    assert first["incomplete"] == "0" and first["wrong_stats"] == "0"
+    assert int(first["territory_links"]) > 1.9 * 1500  # département and région (overseas collectivities: none)
+    assert int(first["email_pairs"]) > 0
 
     # A second run at the same scale creates nothing.
     assert "generated contacts: 0 records" in generate(odoo_runner, generated_db, 1500)

@@ -9,6 +9,7 @@ from odoo.tools import email_normalize
 
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 NON_ALNUM = re.compile(r"[^0-9a-z]+")
+PLAIN_ASCII_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 WAY_ABBREVIATIONS = {
     "av": "avenue", "ave": "avenue", "bd": "boulevard", "bld": "boulevard", "bvd": "boulevard",
     "r": "rue", "pl": "place", "imp": "impasse", "che": "chemin", "ch": "chemin", "chem": "chemin",
@@ -28,6 +29,8 @@ def email_key(email):
     if not email:
         return False
     compact = re.sub(r"\s+", "", email)
+    if PLAIN_ASCII_EMAIL.fullmatch(compact):
+        return compact.lower()  # what email_normalize returns for it, without parsing headers
     return email_normalize(compact, strict=False) or compact.lower() or False
 
 

@@ -146,6 +146,18 @@ class ResPartner(models.Model):
 
     # ---------------------------------------------------------- bulk hooks
     @api.model
+    def _assoc_bulk_prepare(self, rows):
+        """Extension point called before partners are inserted in bulk with SQL: each addon adds
+        to the rows (dicts of column values) the stored values it computes, so that each row is
+        written once. Rows must hold name, firstname, lastname, is_company, email, phone, mobile,
+        street, zip, city and country_id."""
+        for row in rows:
+            if not row["is_company"] and row["name"] and not (row["firstname"] or row["lastname"]):
+                firstname, lastname = self._assoc_split_name(row["name"])
+                row.update(firstname=firstname or None, lastname=lastname or None)
+        return rows
+
+    @api.model
     def _assoc_bulk_created(self, partner_ids):
         """Extension point called after partners were inserted in bulk with SQL (generator,
         fast imports): each addon overrides it to fill its stored fields set-based."""

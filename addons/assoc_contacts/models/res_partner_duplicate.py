@@ -68,6 +68,13 @@ class ResPartner(models.Model):
         return self.env["assoc.duplicate"]._record_email_matches(self.ids)
 
     @api.model
+    def _assoc_bulk_prepare(self, rows):
+        rows = super()._assoc_bulk_prepare(rows)
+        for row in rows:
+            row.update({name: key or None for name, key in self._assoc_duplicate_keys(row).items()})
+        return rows
+
+    @api.model
     def _assoc_bulk_created(self, partner_ids):
         result = super()._assoc_bulk_created(partner_ids)
         self._assoc_fill_duplicate_keys(partner_ids)
@@ -76,10 +83,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _assoc_fill_duplicate_keys(self, partner_ids):
-        """Stored keys for contacts inserted with SQL: one read, one UPDATE."""
+        """Stored keys for contacts inserted with SQL without them: one read, one UPDATE."""
+        without_keys = " AND ".join(f"{name} IS NULL" for name in KEY_FIELDS)
         self.env.cr.execute(
             "SELECT id, email, firstname, lastname, name, street, zip, phone, mobile "
-            "FROM res_partner WHERE id = ANY(%s)",
+            f"FROM res_partner WHERE id = ANY(%s) AND {without_keys}",
             [list(partner_ids)],
         )
         columns = [desc[0] for desc in self.env.cr.description]

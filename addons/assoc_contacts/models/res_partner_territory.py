@@ -45,6 +45,20 @@ class ResPartner(models.Model):
         self.flush_recordset(["department_id", "region_id", "territory_ids"])
 
     @api.model
+    def _assoc_bulk_prepare(self, rows):
+        rows = super()._assoc_bulk_prepare(rows)
+        match = self.env["assoc.territory"].sudo()._assoc_matcher()
+        country_codes = {country.id: country.code for country in self.env["res.country"].sudo().search([])}
+        found = {}  # many contacts share a postal code
+        for row in rows:
+            address = (row["zip"], country_codes.get(row["country_id"]), row["city"])
+            if address not in found:
+                department, region, _zones = match(*address)
+                found[address] = {"department_id": department.id or None, "region_id": region.id or None}
+            row.update(found[address])
+        return rows
+
+    @api.model
     def _assoc_bulk_created(self, partner_ids):
         super()._assoc_bulk_created(partner_ids)
         self.env["assoc.territory"].sudo()._assoc_assign_partner_territories(partner_ids)
