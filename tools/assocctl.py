@@ -201,7 +201,8 @@ def ensure_postgres():
         if owner:
             run(["chown", f"{owner}:", str(sock)])
         say("starting PostgreSQL")
-        opts = f"-c listen_addresses='' -c unix_socket_directories='{sock}' -c fsync=off -c jit=off -c max_connections=200"
+        opts = (f"-c listen_addresses='' -c unix_socket_directories='{sock}' -c fsync=off -c jit=off "
+                "-c max_connections=200")
         proc = run(as_owner([pg_bin("pg_ctl"), "start", "-w", "-D", str(data), "-l",
                              str(data.parent / "postgres.log"), "-o", opts], owner),
                    check=False, capture_output=True, text=True)

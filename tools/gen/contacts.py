@@ -8,8 +8,16 @@ from datetime import datetime, timedelta
 
 from .bulk import copy_rows, reserve_ids
 from .people import DUPLICATE_SHARE, PersonFactory, display_name
-from .qualification import (AUDIT, add_civility_and_birthdate, audit_values, enrich_contacts, ensure_groups,
-                            finish_qualification, link_household_primaries, plan_households)
+from .qualification import (
+    AUDIT,
+    add_civility_and_birthdate,
+    audit_values,
+    enrich_contacts,
+    ensure_groups,
+    finish_qualification,
+    link_household_primaries,
+    plan_households,
+)
 
 ORDER = 10
 REQUIRES = "assoc_contacts"

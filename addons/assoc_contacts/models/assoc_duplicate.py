@@ -45,7 +45,8 @@ SWAPPED_PAIRS = f"""
            unnest(x.ids) AS i, unnest(y.ids) AS j"""
 GROUPED_PAIRS = """
     WITH keyed (id, key) AS ({keyed}),
-    grouped AS (SELECT array_agg(DISTINCT id) AS ids FROM keyed GROUP BY key HAVING count(DISTINCT id) BETWEEN 2 AND %(cap)s)
+    grouped AS (SELECT array_agg(DISTINCT id) AS ids FROM keyed GROUP BY key
+                 HAVING count(DISTINCT id) BETWEEN 2 AND %(cap)s)
     SELECT DISTINCT i AS a, j AS b FROM grouped, unnest(ids) AS i, unnest(ids) AS j WHERE i < j"""
 INSERT_PAIRS = f"""
     INSERT INTO assoc_duplicate (partner_a_id, partner_b_id, criterion, score, state,
@@ -143,7 +144,7 @@ class AssocDuplicate(models.Model):
         pairs = self.env.cr.fetchall()
         if not pairs:
             return 0
-        firsts, seconds = zip(*sorted(pairs))
+        firsts, seconds = zip(*sorted(pairs), strict=True)
         return self._insert_pairs("email", GIVEN_PAIRS, {"a": list(firsts), "b": list(seconds)})
 
     @api.model
@@ -239,7 +240,8 @@ class AssocDuplicate(models.Model):
             {"dst": dst_partner.id, "all": all_ids, "uid": self.env.uid},
         )
         cr.execute(
-            "UPDATE assoc_duplicate SET partner_a_id = %(dst)s WHERE partner_b_id IS NULL AND partner_a_id = ANY(%(src)s)",
+            "UPDATE assoc_duplicate SET partner_a_id = %(dst)s "
+            "WHERE partner_b_id IS NULL AND partner_a_id = ANY(%(src)s)",
             {"dst": dst_partner.id, "src": src_ids},
         )
         cr.execute(

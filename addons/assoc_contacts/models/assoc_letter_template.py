@@ -32,5 +32,5 @@ class AssocLetterTemplate(models.Model):
         addresses = partners._assoc_address_lines()
         return [
             {"partner": partner, "body": bodies[partner.id], "address": address}
-            for partner, address in zip(partners, addresses)
+            for partner, address in zip(partners, addresses, strict=True)
         ]

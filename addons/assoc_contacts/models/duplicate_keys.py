@@ -44,7 +44,7 @@ def street_key(street, zip_code):
     words = [WAY_ABBREVIATIONS.get(word, word) for word in NON_ALNUM.split(fold(street)) if word]
     if not words or not zip_code:
         return False
-    return "%s|%s" % ("".join(zip_code.split()), "".join(words))
+    return f"{''.join(zip_code.split())}|{''.join(words)}"
 
 
 def phone_key(number):

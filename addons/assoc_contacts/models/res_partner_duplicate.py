@@ -18,7 +18,8 @@ class ResPartner(models.Model):
     assoc_phone_key = fields.Char(compute="_compute_assoc_duplicate_keys", store=True, copy=False)
     assoc_mobile_key = fields.Char(compute="_compute_assoc_duplicate_keys", store=True, copy=False)
     assoc_duplicate_count = fields.Integer(
-        string="Possible duplicates", compute="_compute_assoc_duplicate_count", groups="assoc_contacts.group_assoc_bureau"
+        string="Possible duplicates", compute="_compute_assoc_duplicate_count",
+        groups="assoc_contacts.group_assoc_bureau",
     )
 
     @api.model
@@ -91,7 +92,7 @@ class ResPartner(models.Model):
             [list(partner_ids)],
         )
         columns = [desc[0] for desc in self.env.cr.description]
-        rows = [dict(zip(columns, values)) for values in self.env.cr.fetchall()]
+        rows = [dict(zip(columns, values, strict=True)) for values in self.env.cr.fetchall()]
         if not rows:
             return
         keys = [self._assoc_duplicate_keys(row) for row in rows]

@@ -15,7 +15,8 @@ class DuplicateCase(AssocContactsCase):
         cls.Partner = cls.env["res.partner"]
 
     def person(self, firstname, lastname, **vals):
-        return self.Partner.create(dict({"country_id": self.country_fr.id}, firstname=firstname, lastname=lastname, **vals))
+        return self.Partner.create(
+            dict({"country_id": self.country_fr.id}, firstname=firstname, lastname=lastname, **vals))
 
     def pair(self, partner_1, partner_2):
         first, second = sorted(partner_1 | partner_2, key=lambda partner: partner.id)
@@ -37,7 +38,8 @@ class TestDuplicateKeys(DuplicateCase):
         self.assertEqual(phone_key("+33 6 12 34 56 78"), phone_key("06.12.34.56.78"))
         self.assertFalse(phone_key("3615"))
         self.assertEqual(street_key("12, r. de la République", "69002"), street_key("12 rue de la republique", "69002"))
-        self.assertNotEqual(street_key("12 rue de la République", "69002"), street_key("12 rue de la République", "69003"))
+        self.assertNotEqual(street_key("12 rue de la République", "69002"),
+                            street_key("12 rue de la République", "69003"))
 
     def test_stored_keys_follow_the_contact(self):
         partner = self.person("Hélène", "Lefèvre-Durand", email=" Helene@Exemple.FR", phone="06 12 34 56 78")
@@ -153,7 +155,8 @@ class TestDuplicateMerge(DuplicateCase):
         twin = self.person(
             "Marie", "Dupont", email="m.dupont@orange.fr", birthdate=date(1980, 4, 15), phone="+33 6 01 02 03 04"
         )
-        call = self.env["assoc.interaction"].create({"partner_id": twin.id, "type_id": self.type_call.id, "name": "Appel"})
+        call = self.env["assoc.interaction"].create(
+            {"partner_id": twin.id, "type_id": self.type_call.id, "name": "Appel"})
         self.scan("fullname")
         duplicate = self.pair(self.partner_marie, twin)
         action = duplicate.action_merge()

@@ -45,7 +45,8 @@ class TestFrenchAddress(DuplicateCase):
 
     def test_abroad_adds_the_country(self):
         partner = self.person("Lucie", "Peeters", street="Rue Haute 12", zip="1000", city="Bruxelles",
-                              country_id=self.env.ref("base.be").id, title=self.env.ref("base.res_partner_title_madam").id)
+                              country_id=self.env.ref("base.be").id,
+                              title=self.env.ref("base.res_partner_title_madam").id)
         [lines] = partner._assoc_address_lines()
         self.assertEqual(lines[-1], unaccented_upper(self.env.ref("base.be").name))
         self.assertEqual(lines[-2], "1000 BRUXELLES")

@@ -65,14 +65,16 @@ class AssocDuplicateMerge(models.TransientModel):
         duplicate = self.duplicate_id
         duplicate._check_pending()
         if undecided := self.line_ids.filtered(lambda line: not line.keep):
-            raise UserError(_("Choose the value to keep for: %(fields)s", fields=", ".join(undecided.mapped("field_label"))))
+            raise UserError(_("Choose the value to keep for: %(fields)s",
+                              fields=", ".join(undecided.mapped("field_label"))))
         partners = {"a": self.partner_a_id, "b": self.partner_b_id}
         dst = partners[self.keep]
         src = partners["b" if self.keep == "a" else "a"]
         chosen = {line.field_name: partners[line.keep][line.field_name] for line in self.line_ids}
         values = {fname: value.id if isinstance(value, models.BaseModel) else value for fname, value in chosen.items()}
         kept_email = values.get("email", dst.email or src.email)
-        lost_email = next((p.email for p in (src, dst) if email_key(p.email) not in (False, email_key(kept_email))), False)
+        kept_key = email_key(kept_email)
+        lost_email = next((p.email for p in (src, dst) if email_key(p.email) not in (False, kept_key)), False)
         dst.with_context(assoc_skip_duplicate_check=True).write(values)
         self.env["base.partner.merge.automatic.wizard"]._merge((src | dst).ids, dst, extra_checks=False)
         if lost_email:

@@ -7,7 +7,8 @@ class AssocLabelWizard(models.TransientModel):
     _description = "Print address labels"
 
     layout = fields.Selection(
-        [("L7160", "Avery L7160 (21 per sheet, 63.5 x 38.1 mm)"), ("L7163", "Avery L7163 (14 per sheet, 99.1 x 38.1 mm)")],
+        [("L7160", "Avery L7160 (21 per sheet, 63.5 x 38.1 mm)"),
+         ("L7163", "Avery L7163 (14 per sheet, 99.1 x 38.1 mm)")],
         required=True, default="L7160",
     )
     skip = fields.Integer(string="Labels already used", default=0,
