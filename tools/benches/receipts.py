@@ -16,8 +16,9 @@ BATCH = 250
 
 def _eligible_run(env):
     """A campaign over the current year, limited to TARGET donors (the others set aside as if incomplete)."""
-    run = env["assoc.receipt.run"].create({"year": date.today().year, "company_id": env.company.id,
-                                           "send_email": False})
+    run = env["assoc.receipt.run"].create(
+        {"year": date.today().year, "company_id": env.company.id, "send_email": False}
+    )
     run.action_check()
     groups = env["assoc.donation"]._read_group(run._eligible_domain(), ["partner_id"], order="partner_id")
     skipped = [partner.id for (partner,) in groups[TARGET:]]
@@ -70,8 +71,15 @@ def _one_gift(env, report):
         env.flush_all()
         seconds = time.perf_counter() - started
         report(f"one {method} gift validated: entry posted + receipt PDF (< 1 s)", 1, seconds)
-    gift = env["assoc.donation"].create({"partner_id": donor.id, "amount": 80.0, "nature": "in_kind",
-                                         "in_kind_description": "bench", "gives_receipt": False})
+    gift = env["assoc.donation"].create(
+        {
+            "partner_id": donor.id,
+            "amount": 80.0,
+            "nature": "in_kind",
+            "in_kind_description": "bench",
+            "gives_receipt": False,
+        }
+    )
     gift.action_validate()
     gift.gives_receipt = True
     env.flush_all()

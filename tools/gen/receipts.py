@@ -23,8 +23,13 @@ AMOUNTS = [10, 15, 20, 25, 30, 40, 50, 50, 60, 75, 80, 100, 100, 120, 150, 200, 
 MONTHLY = [5, 8, 10, 10, 15, 20, 25, 30]
 COMPANY_AMOUNTS = [500, 1000, 1500, 2000, 5000, 10000]
 METHODS = [("cheque", 35), ("transfer", 25), ("card", 25), ("cash", 5), ("direct_debit", 10)]
-IN_KIND = ["Lot de jumelles d'observation", "Matériel de nettoyage de plage", "Impression de 500 affiches",
-           "Prêt d'un minibus pour une sortie", "Ordinateur portable reconditionné"]
+IN_KIND = [
+    "Lot de jumelles d'observation",
+    "Matériel de nettoyage de plage",
+    "Impression de 500 affiches",
+    "Prêt d'un minibus pour une sortie",
+    "Ordinateur portable reconditionné",
+]
 CAMPAIGNS = ["Appel de printemps", "Appel de fin d'année", "Sauvons les dunes", "Dons en ligne"]
 DEMO_SETTINGS = {
     "assoc_receipt_object": "Protection et mise en valeur du littoral et de ses milieux naturels",
@@ -39,15 +44,18 @@ DEMO_SETTINGS = {
 
 def configure_company(env):
     company = env.company
-    company.write({key: value for key, value in DEMO_SETTINGS.items() if not company[key]}
-                  | ({} if company.assoc_siren_rna or company.company_registry else {"assoc_siren_rna": "W442012345"}))
+    company.write(
+        {key: value for key, value in DEMO_SETTINGS.items() if not company[key]}
+        | ({} if company.assoc_siren_rna or company.company_registry else {"assoc_siren_rna": "W442012345"})
+    )
     return company
 
 
 def campaigns(env):
     Campaign = env["utm.campaign"]
-    return [(Campaign.search([("name", "=", name)], limit=1) or Campaign.create({"name": name})).id
-            for name in CAMPAIGNS]
+    return [
+        (Campaign.search([("name", "=", name)], limit=1) or Campaign.create({"name": name})).id for name in CAMPAIGNS
+    ]
 
 
 def clear_previous(env):
@@ -57,10 +65,12 @@ def clear_previous(env):
         return
     env.cr.execute("SELECT receipt_id FROM assoc_donation_tax_receipt_rel WHERE donation_id = ANY(%s)", [ids])
     receipt_ids = [row[0] for row in env.cr.fetchall()]
-    env.cr.execute("DELETE FROM ir_attachment WHERE res_model = 'assoc.tax.receipt' AND res_id = ANY(%s)",
-                   [receipt_ids])
-    env.cr.execute("DELETE FROM assoc_interaction WHERE res_model = 'assoc.tax.receipt' AND res_id = ANY(%s)",
-                   [receipt_ids])
+    env.cr.execute(
+        "DELETE FROM ir_attachment WHERE res_model = 'assoc.tax.receipt' AND res_id = ANY(%s)", [receipt_ids]
+    )
+    env.cr.execute(
+        "DELETE FROM assoc_interaction WHERE res_model = 'assoc.tax.receipt' AND res_id = ANY(%s)", [receipt_ids]
+    )
     env.cr.execute("DELETE FROM assoc_tax_receipt WHERE id = ANY(%s)", [receipt_ids])
     env.cr.execute("DELETE FROM assoc_receipt_run WHERE year >= %s", [date.today().year - YEARS])
     env.cr.execute("DELETE FROM assoc_interaction WHERE res_model = 'assoc.donation' AND res_id = ANY(%s)", [ids])
@@ -69,8 +79,11 @@ def clear_previous(env):
 
 def donors(env, rng):
     env.cr.execute("SELECT id, is_company FROM res_partner WHERE ref LIKE 'GEN-%%' AND active ORDER BY id")
-    return [(pid, is_company) for pid, is_company in env.cr.fetchall()
-            if rng.random() < (COMPANY_DONOR_SHARE if is_company else DONOR_SHARE)]
+    return [
+        (pid, is_company)
+        for pid, is_company in env.cr.fetchall()
+        if rng.random() < (COMPANY_DONOR_SHARE if is_company else DONOR_SHARE)
+    ]
 
 
 def gift_rows(rng, donor_list, campaign_ids):
@@ -93,44 +106,88 @@ def gift_rows(rng, donor_list, campaign_ids):
                 day = today - timedelta(days=rng.randint(1, 60))
             campaign = rng.choice(campaign_ids)
             if rng.random() < IN_KIND_SHARE:
-                rows.append((partner_id, day, rng.choice([80, 150, 300, 600]), None, "in_kind",
-                             rng.choice(IN_KIND), campaign, "one_off"))
+                rows.append(
+                    (
+                        partner_id,
+                        day,
+                        rng.choice([80, 150, 300, 600]),
+                        None,
+                        "in_kind",
+                        rng.choice(IN_KIND),
+                        campaign,
+                        "one_off",
+                    )
+                )
             else:
                 amount = rng.choice(COMPANY_AMOUNTS if is_company else AMOUNTS)
-                rows.append((partner_id, day, amount, rng.choices(methods, weights)[0], "cash", None, campaign,
-                             "one_off"))
+                rows.append(
+                    (partner_id, day, amount, rng.choices(methods, weights)[0], "cash", None, campaign, "one_off")
+                )
     return rows
 
 
 def insert_gifts(env, rows):
     now = datetime.now()
     company_id = env.company.id
-    values = [(f"{PREFIX}{index:07d}", partner_id, company_id, day, amount, method, nature, description, campaign,
-               recurrence, True, "validated", "manual", "gift", now, now, 1, 1)
-              for index, (partner_id, day, amount, method, nature, description, campaign, recurrence)
-              in enumerate(rows, start=1)]
-    execute_values(env.cr._obj, """
+    values = [
+        (
+            f"{PREFIX}{index:07d}",
+            partner_id,
+            company_id,
+            day,
+            amount,
+            method,
+            nature,
+            description,
+            campaign,
+            recurrence,
+            True,
+            "validated",
+            "manual",
+            "gift",
+            now,
+            now,
+            1,
+            1,
+        )
+        for index, (partner_id, day, amount, method, nature, description, campaign, recurrence) in enumerate(
+            rows, start=1
+        )
+    ]
+    execute_values(
+        env.cr._obj,
+        """
         INSERT INTO assoc_donation (name, partner_id, company_id, date, amount, payment_method, nature,
                in_kind_description, campaign_id, recurrence, gives_receipt, state, form, kind,
                create_date, write_date, create_uid, write_uid)
-        VALUES %s""", values, page_size=5000)
-    env.cr.execute("""
+        VALUES %s""",
+        values,
+        page_size=5000,
+    )
+    env.cr.execute(
+        """
         UPDATE assoc_donation d SET donor_is_company = p.is_company
-          FROM res_partner p WHERE p.id = d.partner_id AND d.name LIKE %s""", [f"{PREFIX}%"])
+          FROM res_partner p WHERE p.id = d.partner_id AND d.name LIKE %s""",
+        [f"{PREFIX}%"],
+    )
     type_id = env.ref("assoc_receipts.interaction_type_donation").id
-    env.cr.execute("""
+    env.cr.execute(
+        """
         INSERT INTO assoc_interaction (partner_id, date, type_id, category, name, res_model, res_id, user_id,
                                        source, company_id, create_date, write_date, create_uid, write_uid)
         SELECT d.partner_id, d.date::timestamp + interval '11 hours', %(type)s, 'money',
                'Don ' || d.name || ' : ' || replace(to_char(d.amount, 'FM999990.00'), '.', ',') || ' €',
                'assoc.donation', d.id, 1, 'generator', d.company_id, now(), now(), 1, 1
-          FROM assoc_donation d WHERE d.name LIKE %(prefix)s""", {"type": type_id, "prefix": f"{PREFIX}%"})
+          FROM assoc_donation d WHERE d.name LIKE %(prefix)s""",
+        {"type": type_id, "prefix": f"{PREFIX}%"},
+    )
 
 
 def issue_last_year(env, log):
     """The annual campaign of the last completed year, by the same batches as the cron."""
-    run = env["assoc.receipt.run"].create({"year": date.today().year - 1, "company_id": env.company.id,
-                                           "send_email": False})
+    run = env["assoc.receipt.run"].create(
+        {"year": date.today().year - 1, "company_id": env.company.id, "send_email": False}
+    )
     run.action_check()
     run.state = "running"
     issued = 0
@@ -148,16 +205,25 @@ def record_with_payments(env, rng):
     company = env.company
     if not company.assoc_donation_account_id:
         return 0
-    env.cr.execute("""
+    env.cr.execute(
+        """
         SELECT p.id FROM res_partner p
          WHERE p.ref LIKE 'GEN-%%' AND NOT p.is_company AND p.street IS NOT NULL AND p.zip IS NOT NULL
            AND p.city IS NOT NULL AND p.firstname IS NOT NULL AND p.lastname IS NOT NULL
-         ORDER BY p.id DESC LIMIT %s""", [ORM_DEMO_GIFTS])
-    gifts = env["assoc.donation"].create([{
-        "partner_id": partner_id, "amount": rng.choice(AMOUNTS),
-        "date": date.today() - timedelta(days=rng.randint(0, 20)),
-        "payment_method": rng.choice(["cheque", "transfer", "cash", "card"]),
-    } for (partner_id,) in env.cr.fetchall()])
+         ORDER BY p.id DESC LIMIT %s""",
+        [ORM_DEMO_GIFTS],
+    )
+    gifts = env["assoc.donation"].create(
+        [
+            {
+                "partner_id": partner_id,
+                "amount": rng.choice(AMOUNTS),
+                "date": date.today() - timedelta(days=rng.randint(0, 20)),
+                "payment_method": rng.choice(["cheque", "transfer", "cash", "card"]),
+            }
+            for (partner_id,) in env.cr.fetchall()
+        ]
+    )
     gifts.action_validate()
     gifts.filtered(lambda g: not g.receipt_id).action_issue_receipt()
     return len(gifts)

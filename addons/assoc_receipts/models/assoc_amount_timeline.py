@@ -16,11 +16,17 @@ class AssocAmountTimeline(models.AbstractModel):
     def _assoc_log(self, type_code, label, **params):
         """One timeline event per record; label may use %(ref)s or %(number)s (the record's name),
         %(amount)s and the given params."""
-        self.env["assoc.interaction"].log_events([{
-            "partner_id": record.partner_id.id,
-            "type_code": type_code,
-            "name": label % dict(params, ref=record.name, number=record.name, amount=record._assoc_amount_label()),
-            "date": fields.Datetime.now(),
-            "origin": record,
-            "company_id": record.company_id.id,
-        } for record in self])
+        self.env["assoc.interaction"].log_events(
+            [
+                {
+                    "partner_id": record.partner_id.id,
+                    "type_code": type_code,
+                    "name": label
+                    % dict(params, ref=record.name, number=record.name, amount=record._assoc_amount_label()),
+                    "date": fields.Datetime.now(),
+                    "origin": record,
+                    "company_id": record.company_id.id,
+                }
+                for record in self
+            ]
+        )

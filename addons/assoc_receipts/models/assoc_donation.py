@@ -33,14 +33,20 @@ class AssocDonation(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/", index=True)
-    partner_id = fields.Many2one("res.partner", string="Donor", required=True, index=True, tracking=True,
-                                 check_company=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Donor", required=True, index=True, tracking=True, check_company=True
+    )
     donor_is_company = fields.Boolean(related="partner_id.is_company", store=True, string="Company donor")
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True,
-                       help="Cheque: the day it was handed over or its letter received; transfer, card "
-                       "or direct debit: the day the money reached the association's account.")
+    date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        index=True,
+        tracking=True,
+        help="Cheque: the day it was handed over or its letter received; transfer, card "
+        "or direct debit: the day the money reached the association's account.",
+    )
     amount = fields.Monetary(required=True, tracking=True, help="For gifts in kind, the declared value.")
     payment_method = fields.Selection(PAYMENT_METHODS, string="Method", tracking=True)
     nature = fields.Selection(NATURES, required=True, default="cash", tracking=True)
@@ -49,28 +55,46 @@ class AssocDonation(models.Model):
     form = fields.Selection(FORMS, required=True, default="manual")
     campaign_id = fields.Many2one("utm.campaign", string="Campaign", index=True)
     kind = fields.Selection(
-        [("gift", "Gift"), ("dues", "Dues giving a receipt")], default="gift", required=True, index=True,
+        [("gift", "Gift"), ("dues", "Dues giving a receipt")],
+        default="gift",
+        required=True,
+        index=True,
         help="Dues without counterpart give a receipt like gifts (BOI-IR-RICI-250-20); their accounting "
-        "stays with the membership.")
-    recurrence = fields.Selection([("one_off", "One-off"), ("regular", "Regular")], default="one_off",
-                                  required=True)
+        "stays with the membership.",
+    )
+    recurrence = fields.Selection([("one_off", "One-off"), ("regular", "Regular")], default="one_off", required=True)
     gives_receipt = fields.Boolean(string="Gives a tax receipt", default=True)
     state = fields.Selection(
         [("draft", "Draft"), ("validated", "Validated"), ("cancelled", "Cancelled")],
-        default="draft", required=True, tracking=True, index=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
     )
-    payment_id = fields.Many2one("account.payment", string="Payment", readonly=True, copy=False, index=True,
-                                 check_company=True)
+    payment_id = fields.Many2one(
+        "account.payment", string="Payment", readonly=True, copy=False, index=True, check_company=True
+    )
     move_id = fields.Many2one(related="payment_id.move_id", string="Journal entry")
-    receipt_ids = fields.Many2many("assoc.tax.receipt", "assoc_donation_tax_receipt_rel", "donation_id",
-                                   "receipt_id", string="Receipts", copy=False, readonly=True)
-    receipt_id = fields.Many2one("assoc.tax.receipt", string="Receipt", compute="_compute_receipt_id",
-                                 store=True, index=True)
+    receipt_ids = fields.Many2many(
+        "assoc.tax.receipt",
+        "assoc_donation_tax_receipt_rel",
+        "donation_id",
+        "receipt_id",
+        string="Receipts",
+        copy=False,
+        readonly=True,
+    )
+    receipt_id = fields.Many2one(
+        "assoc.tax.receipt", string="Receipt", compute="_compute_receipt_id", store=True, index=True
+    )
     cancel_reason = fields.Text(copy=False)
     political_attestation = fields.Selection(
         [("nationality", "French nationality"), ("residence", "Residence in France")],
-        string="Donor's attestation", copy=False,
-        help="Political party mode: the donor attests French nationality or residence in France.")
+        string="Donor's attestation",
+        copy=False,
+        help="Political party mode: the donor attests French nationality or residence in France.",
+    )
     political_nationality_id = fields.Many2one("res.country", string="Nationality")
     cnccfp_receipt_number = fields.Char(string="CNCCFP receipt number", copy=False)
 
@@ -130,13 +154,22 @@ class AssocDonation(models.Model):
         return drafts._assoc_issue_per_gift_receipts()
 
     def _assoc_check_validation(self):
-        receipted = self.filtered(lambda d: d.gives_receipt and d.company_id.assoc_receipt_mode == "per_gift"
-                                  and not d.company_id.assoc_political_mode)
+        receipted = self.filtered(
+            lambda d: (
+                d.gives_receipt
+                and d.company_id.assoc_receipt_mode == "per_gift"
+                and not d.company_id.assoc_political_mode
+            )
+        )
         for company in receipted.company_id:
             missing = self.env["assoc.tax.receipt"]._assoc_organisation_missing(company)
             if missing:
-                raise UserError(_("Complete the association's data for receipts (Settings) before validating "
-                                  "gifts: %s.", ", ".join(missing)))
+                raise UserError(
+                    _(
+                        "Complete the association's data for receipts (Settings) before validating gifts: %s.",
+                        ", ".join(missing),
+                    )
+                )
         for donation in self:
             if donation.nature == "cash" and not donation.payment_method and not donation.payment_id:
                 raise UserError(_("Gift %s: choose how the money was paid.", donation.name))
@@ -144,10 +177,15 @@ class AssocDonation(models.Model):
                 raise UserError(_("Gift %s: describe the goods or services given.", donation.name))
             lock_date = donation.company_id._get_user_fiscal_lock_date(donation._assoc_journal(raise_if_missing=False))
             if lock_date and donation.date <= lock_date:
-                raise UserError(_(
-                    "Gift %(ref)s is dated %(date)s, in a closed period (the books are locked until %(lock)s): "
-                    "date it in an open period or ask the accountant.",
-                    ref=donation.name, date=donation.date, lock=lock_date))
+                raise UserError(
+                    _(
+                        "Gift %(ref)s is dated %(date)s, in a closed period (the books are locked until %(lock)s): "
+                        "date it in an open period or ask the accountant.",
+                        ref=donation.name,
+                        date=donation.date,
+                        lock=lock_date,
+                    )
+                )
 
     def action_cancel(self, reason=None):
         """Cancel validated gifts: reverse their entries, cancel their receipts (a receipt for
@@ -182,8 +220,13 @@ class AssocDonation(models.Model):
 
     # ------------------------------------------------------------- helpers
     def _assoc_issue_per_gift_receipts(self):
-        to_receipt = self.filtered(lambda d: d.gives_receipt and d.company_id.assoc_receipt_mode == "per_gift"
-                                   and not d.company_id.assoc_political_mode)
+        to_receipt = self.filtered(
+            lambda d: (
+                d.gives_receipt
+                and d.company_id.assoc_receipt_mode == "per_gift"
+                and not d.company_id.assoc_political_mode
+            )
+        )
         if not to_receipt:
             return True
         missing = self.env["assoc.tax.receipt"]._assoc_missing_items(to_receipt.partner_id)

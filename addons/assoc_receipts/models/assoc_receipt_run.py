@@ -17,7 +17,10 @@ class AssocReceiptRun(models.Model):
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year - 1)
     state = fields.Selection(
         [("draft", "Draft"), ("checked", "Checked"), ("running", "Issuing"), ("done", "Done")],
-        default="draft", required=True, readonly=True)
+        default="draft",
+        required=True,
+        readonly=True,
+    )
     send_email = fields.Boolean(string="Email the receipts", default=True)
     donor_count = fields.Integer(string="Donors", readonly=True)
     missing_ids = fields.One2many("assoc.receipt.run.missing", "run_id", string="Incomplete donors", readonly=True)
@@ -48,8 +51,12 @@ class AssocReceiptRun(models.Model):
     def _eligible_domain(self):
         self.ensure_one()
         return [
-            ("company_id", "=", self.company_id.id), ("state", "=", "validated"), ("gives_receipt", "=", True),
-            ("receipt_id", "=", False), ("date", ">=", f"{self.year}-01-01"), ("date", "<=", f"{self.year}-12-31"),
+            ("company_id", "=", self.company_id.id),
+            ("state", "=", "validated"),
+            ("gives_receipt", "=", True),
+            ("receipt_id", "=", False),
+            ("date", ">=", f"{self.year}-01-01"),
+            ("date", "<=", f"{self.year}-12-31"),
         ]
 
     def action_check(self):
@@ -65,11 +72,15 @@ class AssocReceiptRun(models.Model):
         partners = self.env["res.partner"].union(*(partner for (partner,) in groups))
         missing = Receipt._assoc_missing_items(partners)
         self.missing_ids.unlink()
-        self.write({
-            "donor_count": len(partners),
-            "state": "checked",
-            "missing_ids": [(0, 0, {"partner_id": pid, "missing": ", ".join(items)}) for pid, items in missing.items()],
-        })
+        self.write(
+            {
+                "donor_count": len(partners),
+                "state": "checked",
+                "missing_ids": [
+                    (0, 0, {"partner_id": pid, "missing": ", ".join(items)}) for pid, items in missing.items()
+                ],
+            }
+        )
         return True
 
     def action_start(self):
@@ -94,17 +105,23 @@ class AssocReceiptRun(models.Model):
         so a crashed batch is simply done again."""
         excluded = set(self.missing_ids.partner_id.ids)
         Donation = self.env["assoc.donation"]
-        groups = [(partner, ids) for partner, ids in Donation._read_group(
-            self._eligible_domain(), ["partner_id"], ["id:array_agg"], order="partner_id")
-            if partner.id not in excluded]
+        groups = [
+            (partner, ids)
+            for partner, ids in Donation._read_group(
+                self._eligible_domain(), ["partner_id"], ["id:array_agg"], order="partner_id"
+            )
+            if partner.id not in excluded
+        ]
         batch, rest = groups[:batch_size], groups[batch_size:]
         # one prefetch set for the whole batch: a few queries, not a few per donor
         gift_ids = [gift_id for _partner, ids in batch for gift_id in ids]
         partner_ids = [partner.id for partner, _ids in batch]
-        batch = [(partner.with_prefetch(partner_ids), Donation.browse(ids).with_prefetch(gift_ids))
-                 for partner, ids in batch]
+        batch = [
+            (partner.with_prefetch(partner_ids), Donation.browse(ids).with_prefetch(gift_ids)) for partner, ids in batch
+        ]
         self.env["assoc.tax.receipt"]._assoc_create_issued(
-            [{"partner": partner, "donations": gifts, "mode": "annual"} for partner, gifts in batch], run=self)
+            [{"partner": partner, "donations": gifts, "mode": "annual"} for partner, gifts in batch], run=self
+        )
         if not rest:
             self.state = "done"
         self.env["ir.cron"]._notify_progress(done=len(batch), remaining=len(rest))

@@ -18,22 +18,31 @@ class AssocTaxReceipt(models.Model):
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     partner_id = fields.Many2one("res.partner", string="Donor", required=True, readonly=True, index=True)
-    kind = fields.Selection([("individual", "Individual (Cerfa 11580)"), ("company", "Company (Cerfa 16216)")],
-                            required=True, readonly=True)
+    kind = fields.Selection(
+        [("individual", "Individual (Cerfa 11580)"), ("company", "Company (Cerfa 16216)")], required=True, readonly=True
+    )
     mode = fields.Selection([("gift", "Per gift"), ("annual", "Annual summary")], required=True, readonly=True)
-    state = fields.Selection([("issued", "Issued"), ("cancelled", "Cancelled")], default="issued",
-                             required=True, readonly=True, index=True, tracking=True)
+    state = fields.Selection(
+        [("issued", "Issued"), ("cancelled", "Cancelled")],
+        default="issued",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
     year = fields.Integer(required=True, readonly=True, index=True, help="Calendar year of the gifts.")
     date_from = fields.Date(string="First gift", readonly=True)
     date_to = fields.Date(string="Last gift", readonly=True)
     issue_date = fields.Date(required=True, readonly=True, index=True)
-    donation_ids = fields.Many2many("assoc.donation", "assoc_donation_tax_receipt_rel", "receipt_id",
-                                    "donation_id", string="Gifts", readonly=True)
+    donation_ids = fields.Many2many(
+        "assoc.donation", "assoc_donation_tax_receipt_rel", "receipt_id", "donation_id", string="Gifts", readonly=True
+    )
     amount = fields.Monetary(readonly=True)
     amount_cash = fields.Monetary(string="Money gifts", readonly=True)
     amount_in_kind = fields.Monetary(string="Other gifts", readonly=True)
-    expected_reduction = fields.Monetary(readonly=True, help="Tax reduction the donor can expect, at the rates "
-                                         "valid on the last gift's date.")
+    expected_reduction = fields.Monetary(
+        readonly=True, help="Tax reduction the donor can expect, at the rates valid on the last gift's date."
+    )
     donor_name = fields.Char(readonly=True)
     donor_lastname = fields.Char(readonly=True)
     donor_firstname = fields.Char(readonly=True)
@@ -52,8 +61,10 @@ class AssocTaxReceipt(models.Model):
     sent_date = fields.Datetime(string="Emailed on", readonly=True)
     run_id = fields.Many2one("assoc.receipt.run", string="Annual campaign", readonly=True, index=True)
     gift_mismatch = fields.Boolean(
-        compute="_compute_gift_mismatch", store=True,
-        help="Issued, but one of its gifts was cancelled or the amounts differ.")
+        compute="_compute_gift_mismatch",
+        store=True,
+        help="Issued, but one of its gifts was cancelled or the amounts differ.",
+    )
     reduction_text = fields.Text(compute="_compute_reduction_text")
 
     _sql_constraints = [
@@ -65,8 +76,10 @@ class AssocTaxReceipt(models.Model):
         for receipt in self:
             gifts = receipt.donation_ids.filtered(lambda d: d.state == "validated")
             receipt.gift_mismatch = receipt.state == "issued" and (
-                not receipt.donation_ids or gifts != receipt.donation_ids
-                or receipt.currency_id.compare_amounts(sum(gifts.mapped("amount")), receipt.amount) != 0)
+                not receipt.donation_ids
+                or gifts != receipt.donation_ids
+                or receipt.currency_id.compare_amounts(sum(gifts.mapped("amount")), receipt.amount) != 0
+            )
 
     def _compute_reduction_text(self):
         for receipt in self:
@@ -80,14 +93,18 @@ class AssocTaxReceipt(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
-        raise UserError(_("Tax receipts are never deleted: their numbers must stay in the register. "
-                          "Cancel the receipt instead."))
+        raise UserError(
+            _("Tax receipts are never deleted: their numbers must stay in the register. Cancel the receipt instead.")
+        )
 
     # ------------------------------------------------------------- actions
     def action_download(self):
         self.ensure_one()
-        return {"type": "ir.actions.act_url", "target": "self",
-                "url": f"/web/content/{self.attachment_id.id}?download=true"}
+        return {
+            "type": "ir.actions.act_url",
+            "target": "self",
+            "url": f"/web/content/{self.attachment_id.id}?download=true",
+        }
 
     def action_send_email(self):
         issued = self.filtered(lambda r: r.state == "issued")
@@ -125,8 +142,9 @@ class AssocTaxReceipt(models.Model):
             raise UserError(_("Say why the receipt is cancelled."))
         if any(receipt.state != "issued" for receipt in self):
             raise UserError(_("Only issued receipts can be cancelled."))
-        self.with_context(assoc_receipt_internal=True).write({
-            "state": "cancelled", "cancel_reason": reason, "cancel_date": fields.Date.context_today(self)})
+        self.with_context(assoc_receipt_internal=True).write(
+            {"state": "cancelled", "cancel_reason": reason, "cancel_date": fields.Date.context_today(self)}
+        )
         self._assoc_log("tax_receipt", _("Tax receipt %(number)s cancelled: %(reason)s"), reason=reason)
 
     def _assoc_reissue(self, excluded_donations):
@@ -136,6 +154,7 @@ class AssocTaxReceipt(models.Model):
         for receipt in self:
             gifts = receipt.donation_ids.filtered(lambda d: d.state == "validated") - excluded_donations
             if gifts:
-                groups.append({"partner": receipt.partner_id, "donations": gifts, "mode": receipt.mode,
-                               "replaced": receipt})
+                groups.append(
+                    {"partner": receipt.partner_id, "donations": gifts, "mode": receipt.mode, "replaced": receipt}
+                )
         return self._assoc_create_issued(groups, send=False)

@@ -38,11 +38,12 @@ class AssocTaxReceipt(models.Model):
             (company.street and company.zip and company.city and company.country_id, _("full address")),
             (company.assoc_receipt_object, _("object")),
             (company.assoc_receipt_quality, _("quality")),
-            (company.assoc_receipt_quality != "rup"
-             or (company.assoc_receipt_rup_decree_date and company.assoc_receipt_rup_jo_date),
-             _("dates of the RUP decree and of its publication")),
-            (company.assoc_receipt_quality != "other" or company.assoc_receipt_quality_other,
-             _("quality (other)")),
+            (
+                company.assoc_receipt_quality != "rup"
+                or (company.assoc_receipt_rup_decree_date and company.assoc_receipt_rup_jo_date),
+                _("dates of the RUP decree and of its publication"),
+            ),
+            (company.assoc_receipt_quality != "other" or company.assoc_receipt_quality_other, _("quality (other)")),
             (company.assoc_receipt_article_200 or company.assoc_receipt_article_978, _("CGI article")),
             (company.assoc_receipt_signatory_name, _("signatory")),
         ]
@@ -56,8 +57,9 @@ class AssocTaxReceipt(models.Model):
         for donation in donations:
             key = (donation.id,) if mode == "gift" else (donation.partner_id.id, donation.date.year)
             groups[key] |= donation
-        return self._assoc_create_issued([
-            {"partner": gifts.partner_id, "donations": gifts, "mode": mode} for gifts in groups.values()])
+        return self._assoc_create_issued(
+            [{"partner": gifts.partner_id, "donations": gifts, "mode": mode} for gifts in groups.values()]
+        )
 
     @api.model
     def _assoc_create_issued(self, groups, run=None, send=True):
@@ -74,8 +76,10 @@ class AssocTaxReceipt(models.Model):
         for company in donations.company_id:
             company_groups = [g for g in groups if g["donations"].company_id == company]
             numbers = self._assoc_next_numbers(company, len(company_groups), today)
-            vals_list += [self._assoc_receipt_vals(group, number, today, run, countries)
-                          for group, number in zip(company_groups, numbers, strict=True)]
+            vals_list += [
+                self._assoc_receipt_vals(group, number, today, run, countries)
+                for group, number in zip(company_groups, numbers, strict=True)
+            ]
         receipts = self.with_context(assoc_receipt_internal=True, tracking_disable=True).create(vals_list)
         receipts._assoc_store_pdfs()
         receipts._assoc_log("tax_receipt", _("Tax receipt %(number)s issued: %(amount)s"))
@@ -88,23 +92,32 @@ class AssocTaxReceipt(models.Model):
     def _assoc_check_issuable(self, donations):
         for company in donations.company_id:
             if company.assoc_political_mode:
-                raise UserError(_("In political party mode, receipts are the numbered forms of the CNCCFP: "
-                                  "record their number on each gift. No Cerfa receipt is issued."))
+                raise UserError(
+                    _(
+                        "In political party mode, receipts are the numbered forms of the CNCCFP: "
+                        "record their number on each gift. No Cerfa receipt is issued."
+                    )
+                )
             missing = self._assoc_organisation_missing(company)
             if missing:
-                raise UserError(_("Complete the association's data for receipts (Settings): %s.",
-                                  ", ".join(missing)))
+                raise UserError(_("Complete the association's data for receipts (Settings): %s.", ", ".join(missing)))
         for donation in donations:
             if donation.state != "validated" or not donation.gives_receipt:
                 raise UserError(_("Gift %s is not a validated gift giving a receipt.", donation.name))
             if donation.receipt_id:
-                raise UserError(_("A receipt was already issued for gift %(gift)s: %(receipt)s. Cancel it "
-                                  "first to issue a corrected one.", gift=donation.name,
-                                  receipt=donation.receipt_id.name))
+                raise UserError(
+                    _(
+                        "A receipt was already issued for gift %(gift)s: %(receipt)s. Cancel it "
+                        "first to issue a corrected one.",
+                        gift=donation.name,
+                        receipt=donation.receipt_id.name,
+                    )
+                )
         missing = self._assoc_missing_items(donations.partner_id)
         if missing:
-            raise UserError(_("No receipt was issued: complete these donors first.\n%s",
-                              self._assoc_missing_lines(missing)))
+            raise UserError(
+                _("No receipt was issued: complete these donors first.\n%s", self._assoc_missing_lines(missing))
+            )
 
     @api.model
     def _assoc_missing_lines(self, missing):
@@ -127,8 +140,10 @@ class AssocTaxReceipt(models.Model):
             return [first]
         # The year's counter is now locked by this transaction: reserve the other numbers at once.
         date_range = sequence.date_range_ids.filtered(lambda r: r.date_from <= date <= r.date_to)
-        self.env.cr.execute("UPDATE ir_sequence_date_range SET number_next = number_next + %s WHERE id = %s "
-                            "RETURNING number_next", [(count - 1) * sequence.number_increment, date_range.id])
+        self.env.cr.execute(
+            "UPDATE ir_sequence_date_range SET number_next = number_next + %s WHERE id = %s RETURNING number_next",
+            [(count - 1) * sequence.number_increment, date_range.id],
+        )
         end = self.env.cr.fetchone()[0]
         date_range.invalidate_recordset(["number_next", "number_next_actual"])
         in_range = sequence.with_context(ir_sequence_date=date, ir_sequence_date_range=date_range.date_from)
@@ -154,8 +169,9 @@ class AssocTaxReceipt(models.Model):
             "amount": sum(gifts.mapped("amount")),
             "amount_cash": sum(cash.mapped("amount")),
             "amount_in_kind": sum((gifts - cash).mapped("amount")),
-            "expected_reduction": self._assoc_reduction(sum(gifts.mapped("amount")), partner, max(dates),
-                                                        gifts.company_id, with_text=False)[0],
+            "expected_reduction": self._assoc_reduction(
+                sum(gifts.mapped("amount")), partner, max(dates), gifts.company_id, with_text=False
+            )[0],
             "donor_name": partner.name,
             "donor_lastname": partner.lastname,
             "donor_firstname": partner.firstname,

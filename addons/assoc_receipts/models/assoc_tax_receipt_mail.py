@@ -36,27 +36,40 @@ class AssocTaxReceipt(models.Model):
         return _(
             "As a company, you may deduct %(rate)s %% of this amount from your corporate or income tax "
             "(%(reduction)s), within %(limit)s or %(permille)s ‰ of your turnover excluding VAT, whichever "
-            "is higher.", rate=_number(rule.rate), reduction=format_amount(self.env, reduction, company.currency_id),
+            "is higher.",
+            rate=_number(rule.rate),
+            reduction=format_amount(self.env, reduction, company.currency_id),
             limit=format_amount(self.env, rule.amount_limit, company.currency_id),
-            permille=_number(rule.turnover_permille))
+            permille=_number(rule.turnover_permille),
+        )
 
     def _assoc_individual_reduction_text(self, ordinary, helped, reduction, company):
         money = format_amount(self.env, reduction, company.currency_id)
         if helped:
-            return _("You may deduct %(rate)s %% of this amount from your income tax up to %(limit)s of gifts "
-                     "a year to bodies helping people in difficulty, then %(ordinary)s %% within %(percent)s %% "
-                     "of your taxable income: %(reduction)s.", rate=_number(helped.rate),
-                     limit=format_amount(self.env, helped.amount_limit, company.currency_id),
-                     ordinary=_number(ordinary.rate), percent=_number(ordinary.income_percent), reduction=money)
-        return _("You may deduct %(rate)s %% of this amount from your income tax, within %(percent)s %% of "
-                 "your taxable income: %(reduction)s.", rate=_number(ordinary.rate),
-                 percent=_number(ordinary.income_percent), reduction=money)
+            return _(
+                "You may deduct %(rate)s %% of this amount from your income tax up to %(limit)s of gifts "
+                "a year to bodies helping people in difficulty, then %(ordinary)s %% within %(percent)s %% "
+                "of your taxable income: %(reduction)s.",
+                rate=_number(helped.rate),
+                limit=format_amount(self.env, helped.amount_limit, company.currency_id),
+                ordinary=_number(ordinary.rate),
+                percent=_number(ordinary.income_percent),
+                reduction=money,
+            )
+        return _(
+            "You may deduct %(rate)s %% of this amount from your income tax, within %(percent)s %% of "
+            "your taxable income: %(reduction)s.",
+            rate=_number(ordinary.rate),
+            percent=_number(ordinary.income_percent),
+            reduction=money,
+        )
 
     # ------------------------------------------------------------- email
     def _assoc_send_email(self):
         """Queue one email per receipt with its stored PDF attached (the same bytes)."""
-        sent = self._assoc_queue_mails("assoc_receipts.mail_template_tax_receipt",
-                                       {receipt.id: receipt.attachment_id.ids for receipt in self})
+        sent = self._assoc_queue_mails(
+            "assoc_receipts.mail_template_tax_receipt", {receipt.id: receipt.attachment_id.ids for receipt in self}
+        )
         sent.with_context(assoc_receipt_internal=True).write({"sent_date": fields.Datetime.now()})
 
     def _assoc_notify_cancelled(self):
@@ -64,10 +77,13 @@ class AssocTaxReceipt(models.Model):
         that it is cancelled and why; a replacing receipt goes with the notice, attached."""
         told = self.filtered(lambda r: r.sent_date or r.company_id.assoc_receipt_send == "auto")
         replacements = {receipt.id: receipt._assoc_issued_replacements() for receipt in told}
-        notified = told._assoc_queue_mails("assoc_receipts.mail_template_tax_receipt_cancelled", {
-            receipt_id: receipts.attachment_id.ids for receipt_id, receipts in replacements.items()})
+        notified = told._assoc_queue_mails(
+            "assoc_receipts.mail_template_tax_receipt_cancelled",
+            {receipt_id: receipts.attachment_id.ids for receipt_id, receipts in replacements.items()},
+        )
         self.env["assoc.tax.receipt"].union(*(replacements[receipt.id] for receipt in notified)).with_context(
-            assoc_receipt_internal=True).write({"sent_date": fields.Datetime.now()})
+            assoc_receipt_internal=True
+        ).write({"sent_date": fields.Datetime.now()})
 
     def _assoc_issued_replacements(self):
         return self.replacement_ids.filtered(lambda r: r.state == "issued")
@@ -80,11 +96,14 @@ class AssocTaxReceipt(models.Model):
         if not receipts:
             return receipts
         mails = self.env.ref(template_xmlid).sudo().send_mail_batch(receipts.ids)
-        rows = [(mail.mail_message_id.id, attachment_id) for mail in mails
-                for attachment_id in attachment_ids.get(mail.res_id, [])]
+        rows = [
+            (mail.mail_message_id.id, attachment_id)
+            for mail in mails
+            for attachment_id in attachment_ids.get(mail.res_id, [])
+        ]
         if rows:
             self.env.cr.execute_values(
-                "INSERT INTO message_attachment_rel (message_id, attachment_id) VALUES %s ON CONFLICT DO NOTHING",
-                rows)
+                "INSERT INTO message_attachment_rel (message_id, attachment_id) VALUES %s ON CONFLICT DO NOTHING", rows
+            )
             mails.invalidate_recordset(["attachment_ids"])
         return receipts

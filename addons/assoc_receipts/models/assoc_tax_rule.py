@@ -26,7 +26,8 @@ class AssocTaxRule(models.Model):
     rate = fields.Float(string="Rate (%)", help="Share of the gift that reduces the tax.")
     amount_limit = fields.Monetary(
         help="Ceiling in euros: the 75 % part (individuals helping people), the flat ceiling "
-        "(companies), the yearly cap or the largest cash gift (political mode).")
+        "(companies), the yearly cap or the largest cash gift (political mode)."
+    )
     income_percent = fields.Float(string="Ceiling (% of taxable income)")
     turnover_permille = fields.Float(string="Ceiling (‰ of turnover)")
     source = fields.Char(help="Law or BOFiP reference.")
@@ -43,11 +44,16 @@ class AssocTaxRule(models.Model):
         for rule in self:
             if rule.date_to and rule.date_to < rule.date_from:
                 raise ValidationError(_("The end of a rate's validity cannot precede its start."))
-            overlap = self.search_count([
-                ("id", "!=", rule.id), ("code", "=", rule.code),
-                ("date_from", "<=", rule.date_to or "9999-12-31"),
-                "|", ("date_to", "=", False), ("date_to", ">=", rule.date_from),
-            ])
+            overlap = self.search_count(
+                [
+                    ("id", "!=", rule.id),
+                    ("code", "=", rule.code),
+                    ("date_from", "<=", rule.date_to or "9999-12-31"),
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", rule.date_from),
+                ]
+            )
             if overlap:
                 raise ValidationError(_("Two rates of the same kind cannot be valid on the same day."))
 
@@ -76,11 +82,22 @@ class AssocTaxRule(models.Model):
     def _get_rule(self, code, date):
         """The rule valid on that day."""
         date = fields.Date.to_date(date)
-        rule_id = next((rule_id for date_from, date_to, rule_id in self._get_rule_periods(code)
-                        if date_from <= date and (not date_to or date <= date_to)), False)
+        rule_id = next(
+            (
+                rule_id
+                for date_from, date_to, rule_id in self._get_rule_periods(code)
+                if date_from <= date and (not date_to or date <= date_to)
+            ),
+            False,
+        )
         rule = self.sudo().browse(rule_id)
         if not rule:
             label = dict(self._fields["code"]._description_selection(self.env))[code]
-            raise UserError(_("No rate « %(rule)s » is valid on %(date)s: add it in Configuration > Tax rates.",
-                              rule=label, date=date))
+            raise UserError(
+                _(
+                    "No rate « %(rule)s » is valid on %(date)s: add it in Configuration > Tax rates.",
+                    rule=label,
+                    date=date,
+                )
+            )
         return rule

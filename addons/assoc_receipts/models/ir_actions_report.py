@@ -19,4 +19,5 @@ class IrActionsReport(models.Model):
             raise UserError(_("Only issued receipts have a PDF."))
         return OrderedDict(
             (receipt.id, {"stream": io.BytesIO(receipt.attachment_id.sudo().raw), "attachment": receipt.attachment_id})
-            for receipt in receipts), "pdf"
+            for receipt in receipts
+        ), "pdf"

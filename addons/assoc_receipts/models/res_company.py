@@ -21,9 +21,7 @@ INCOME_ACCOUNTS = [
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    assoc_siren_rna = fields.Char(
-        string="SIREN or RNA number", help="Printed on receipts; RNA numbers start with W."
-    )
+    assoc_siren_rna = fields.Char(string="SIREN or RNA number", help="Printed on receipts; RNA numbers start with W.")
     assoc_receipt_object = fields.Text(
         string="Object (receipts)",
         help="Explicit enough to show the general-interest character, e.g. « aide alimentaire aux "
@@ -37,11 +35,13 @@ class ResCompany(models.Model):
     assoc_receipt_article_978 = fields.Boolean(string="Article 978 CGI (IFI)")
     assoc_receipt_regime = fields.Selection(
         [("ordinary", "Ordinary (66 %)"), ("help_people", "Help to people in difficulty (75 %)")],
-        string="Tax reduction regime", default="ordinary",
+        string="Tax reduction regime",
+        default="ordinary",
     )
     assoc_receipt_mode = fields.Selection(
         [("per_gift", "One receipt per gift, at validation"), ("annual", "One annual summary per donor")],
-        string="Receipt mode", default="per_gift",
+        string="Receipt mode",
+        default="per_gift",
     )
     assoc_receipt_send = fields.Selection(
         [("auto", "Automatically at issue"), ("manual", "Manually")], string="Email receipts", default="auto"
@@ -50,8 +50,9 @@ class ResCompany(models.Model):
     assoc_receipt_signatory_name = fields.Char(string="Signatory")
     assoc_receipt_signatory_role = fields.Char(string="Signatory role", help="President, treasurer…")
     assoc_receipt_signature = fields.Image(string="Signature image", max_width=600, max_height=300)
-    assoc_receipt_logo = fields.Image(string="Receipt logo", max_width=600, max_height=300,
-                                      help="Defaults to the company logo.")
+    assoc_receipt_logo = fields.Image(
+        string="Receipt logo", max_width=600, max_height=300, help="Defaults to the company logo."
+    )
     assoc_receipt_thanks = fields.Text(string="Thank-you text", translate=True)
     assoc_receipt_sender = fields.Text(string="Sender address", help="Defaults to the company's address.")
     assoc_receipt_sequence_id = fields.Many2one("ir.sequence", string="Receipt numbering", copy=False)
@@ -60,18 +61,26 @@ class ResCompany(models.Model):
         help="Financing association or mandataire of a political party: yearly cap per person, "
         "no Cerfa receipts (the CNCCFP's numbered forms are used).",
     )
-    assoc_donation_account_id = fields.Many2one("account.account", string="Gifts income account",
-                                                check_company=True)
-    assoc_patronage_account_id = fields.Many2one("account.account", string="Company gifts income account",
-                                                 check_company=True)
+    assoc_donation_account_id = fields.Many2one("account.account", string="Gifts income account", check_company=True)
+    assoc_patronage_account_id = fields.Many2one(
+        "account.account", string="Company gifts income account", check_company=True
+    )
     assoc_donation_bank_journal_id = fields.Many2one(
-        "account.journal", string="Bank journal (transfers, cards, direct debits)", check_company=True,
-        domain="[('type', '=', 'bank')]")
+        "account.journal",
+        string="Bank journal (transfers, cards, direct debits)",
+        check_company=True,
+        domain="[('type', '=', 'bank')]",
+    )
     assoc_donation_cash_journal_id = fields.Many2one(
-        "account.journal", string="Cash journal", check_company=True, domain="[('type', '=', 'cash')]")
+        "account.journal", string="Cash journal", check_company=True, domain="[('type', '=', 'cash')]"
+    )
     assoc_cheque_journal_id = fields.Many2one(
-        "account.journal", string="Cheques journal", check_company=True, domain="[('type', '=', 'bank')]",
-        help="Cheques to deposit (511200): the cheques then go on a remittance slip.")
+        "account.journal",
+        string="Cheques journal",
+        check_company=True,
+        domain="[('type', '=', 'bank')]",
+        help="Cheques to deposit (511200): the cheques then go on a remittance slip.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -81,23 +90,30 @@ class ResCompany(models.Model):
 
     def _assoc_receipts_ensure_sequence(self):
         for company in self.filtered(lambda c: not c.assoc_receipt_sequence_id):
-            company.sudo().assoc_receipt_sequence_id = self.env["ir.sequence"].sudo().create({
-                "name": _("Tax receipts (%s)", company.name),
-                "code": "assoc.tax.receipt",
-                "company_id": company.id,
-                "implementation": "no_gap",
-                "use_date_range": True,
-                "prefix": "RF-%(range_year)s-",
-                "padding": 6,
-            })
+            company.sudo().assoc_receipt_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": _("Tax receipts (%s)", company.name),
+                        "code": "assoc.tax.receipt",
+                        "company_id": company.id,
+                        "implementation": "no_gap",
+                        "use_date_range": True,
+                        "prefix": "RF-%(range_year)s-",
+                        "padding": 6,
+                    }
+                )
+            )
 
     def _assoc_receipts_setup_accounting(self):
         """Income accounts (ANC 2018-06, never the PCG 754000) and journals for companies on the
         French chart; existing choices are kept."""
         for company in self.filtered(lambda c: c.chart_template == "fr"):
             company = company.sudo()
-            accounts = {role: company._assoc_receipts_account(xmlid, code, name)
-                        for xmlid, code, name, role in INCOME_ACCOUNTS}
+            accounts = {
+                role: company._assoc_receipts_account(xmlid, code, name) for xmlid, code, name, role in INCOME_ACCOUNTS
+            }
             vals = {}
             if not company.assoc_donation_account_id:
                 vals["assoc_donation_account_id"] = accounts["donation"].id
@@ -116,21 +132,41 @@ class ResCompany(models.Model):
 
     def _assoc_receipts_account(self, xmlid, code, name):
         account = self._assoc_chart_ref(xmlid) or self.env["account.account"].with_company(self).search(
-            [*self.env["account.account"]._check_company_domain(self), ("code", "=", code)], limit=1)
+            [*self.env["account.account"]._check_company_domain(self), ("code", "=", code)], limit=1
+        )
         if not account:
-            account = self.env["account.account"].with_company(self).create({
-                "code": code, "name": name, "account_type": "income", "company_ids": [(6, 0, self.ids)],
-            })
-            self.env["ir.model.data"]._update_xmlids([{
-                "xml_id": f"account.{self.id}_{xmlid}", "record": account, "noupdate": True,
-            }])
+            account = (
+                self.env["account.account"]
+                .with_company(self)
+                .create(
+                    {
+                        "code": code,
+                        "name": name,
+                        "account_type": "income",
+                        "company_ids": [(6, 0, self.ids)],
+                    }
+                )
+            )
+            self.env["ir.model.data"]._update_xmlids(
+                [
+                    {
+                        "xml_id": f"account.{self.id}_{xmlid}",
+                        "record": account,
+                        "noupdate": True,
+                    }
+                ]
+            )
         return account
 
     def _assoc_find_journal(self, journal_type):
-        return self.env["account.journal"].search([
-            *self.env["account.journal"]._check_company_domain(self), ("type", "=", journal_type),
-            ("code", "!=", "CHQ"),
-        ], limit=1)
+        return self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self),
+                ("type", "=", journal_type),
+                ("code", "!=", "CHQ"),
+            ],
+            limit=1,
+        )
 
     def _assoc_cheque_journal(self):
         """The cheques-to-deposit journal shared by the Assoc addons: found by its code CHQ."""
@@ -139,9 +175,14 @@ class ResCompany(models.Model):
         if journal:
             return journal
         cheques_account = self._assoc_chart_ref("pcg_5112")
-        journal = Journal.create({
-            "name": _("Cheques to deposit"), "code": "CHQ", "type": "bank", "company_id": self.id,
-            "default_account_id": cheques_account.id,
-        })
+        journal = Journal.create(
+            {
+                "name": _("Cheques to deposit"),
+                "code": "CHQ",
+                "type": "bank",
+                "company_id": self.id,
+                "default_account_id": cheques_account.id,
+            }
+        )
         journal.inbound_payment_method_line_ids.write({"payment_account_id": cheques_account.id})
         return journal

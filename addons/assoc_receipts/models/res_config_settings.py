@@ -25,8 +25,10 @@ class ResConfigSettings(models.TransientModel):
     assoc_political_mode = fields.Boolean(related="company_id.assoc_political_mode", readonly=False)
     assoc_donation_account_id = fields.Many2one(related="company_id.assoc_donation_account_id", readonly=False)
     assoc_patronage_account_id = fields.Many2one(related="company_id.assoc_patronage_account_id", readonly=False)
-    assoc_donation_bank_journal_id = fields.Many2one(related="company_id.assoc_donation_bank_journal_id",
-                                                     readonly=False)
-    assoc_donation_cash_journal_id = fields.Many2one(related="company_id.assoc_donation_cash_journal_id",
-                                                     readonly=False)
+    assoc_donation_bank_journal_id = fields.Many2one(
+        related="company_id.assoc_donation_bank_journal_id", readonly=False
+    )
+    assoc_donation_cash_journal_id = fields.Many2one(
+        related="company_id.assoc_donation_cash_journal_id", readonly=False
+    )
     assoc_cheque_journal_id = fields.Many2one(related="company_id.assoc_cheque_journal_id", readonly=False)

@@ -6,8 +6,9 @@ in_kind_description, period_from, period_to."""
 from . import cerfa_labels as labels
 from .amount_words import amount_to_words_fr, format_amount_fr
 
-TITLE = ("Reçu des dons et versements effectués par les entreprises au titre de l'article 238 bis "
-         "du code général des impôts")
+TITLE = (
+    "Reçu des dons et versements effectués par les entreprises au titre de l'article 238 bis du code général des impôts"
+)
 FOOTNOTES = [
     "L'organisme bénéficiaire indique la valeur des dons en nature déclarée par l'entreprise donatrice ; "
     "il ne peut délivrer de reçu pour des biens ou prestations qu'il n'a pas acceptés. La description "
@@ -18,13 +19,16 @@ FOOTNOTES = [
     "rescrit prévue à l'article L. 80 C du livre des procédures fiscales. La délivrance irrégulière de "
     "reçus est passible de l'amende prévue à l'article 1740 A du code général des impôts.",
 ]
-RECEIVED = ("L'organisme bénéficiaire reconnaît avoir reçu, au titre de la réduction d'impôt prévue à "
-            "l'article 238 bis du code général des impôts, ")
+RECEIVED = (
+    "L'organisme bénéficiaire reconnaît avoir reçu, au titre de la réduction d'impôt prévue à "
+    "l'article 238 bis du code général des impôts, "
+)
 
 
 def render(values):
-    layout = labels.open_receipt(values, "16216*03", "2041-MEC-SD", TITLE, "Dénomination de l'organisme :",
-                                 "Cochez la case qui vous concerne :")
+    layout = labels.open_receipt(
+        values, "16216*03", "2041-MEC-SD", TITLE, "Dénomination de l'organisme :", "Cochez la case qui vous concerne :"
+    )
 
     donor = values["donor"]
     layout.heading("Entreprise donatrice")
@@ -36,8 +40,10 @@ def render(values):
     layout.heading("Dons et versements reçus")
     layout.text(RECEIVED + "des dons en nature pour une valeur en euros égale à :")
     layout.framed_amount(format_amount_fr(values["amount_in_kind"]), amount_to_words_fr(values["amount_in_kind"]))
-    layout.text("Description exhaustive des biens et prestations reçus et acceptés (nature et quantité) et "
-                "détail des salariés mis à disposition :")
+    layout.text(
+        "Description exhaustive des biens et prestations reçus et acceptés (nature et quantité) et "
+        "détail des salariés mis à disposition :"
+    )
     layout.text(values.get("in_kind_description") or "—", indent=20)
     layout.space(3)
     layout.text(RECEIVED + "des versements pour une valeur totale égale à :")
@@ -47,7 +53,9 @@ def render(values):
     layout.space(3)
     layout.text("Montant total des dons et versements reçus par l'organisme :", bold=True)
     layout.framed_amount(format_amount_fr(values["amount"]), amount_to_words_fr(values["amount"]))
-    layout.field("Date ou période au cours de laquelle les dons et versements ont été effectués :",
-                 f"du {values['period_from']} au {values['period_to']}")
+    layout.field(
+        "Date ou période au cours de laquelle les dons et versements ont été effectués :",
+        f"du {values['period_from']} au {values['period_to']}",
+    )
 
     return labels.close_receipt(layout, values, FOOTNOTES)

@@ -13,14 +13,23 @@ OIG_MAIN = (
 # code: (label, is a sub-box of the OIG main box)
 QUALITIES = {
     "association": ("Association loi 1901", True),
-    "rup": ("Association ou fondation reconnue d'utilité publique par décret en date du {rup_decree_date} "
-            "publié au Journal officiel du {rup_jo_date}", True),
-    "university_foundation": ("Fondation universitaire ou fondation partenariale mentionnées respectivement "
-                              "aux articles L. 719-12 et L. 719-13 du code de l'éducation", True),
+    "rup": (
+        "Association ou fondation reconnue d'utilité publique par décret en date du {rup_decree_date} "
+        "publié au Journal officiel du {rup_jo_date}",
+        True,
+    ),
+    "university_foundation": (
+        "Fondation universitaire ou fondation partenariale mentionnées respectivement "
+        "aux articles L. 719-12 et L. 719-13 du code de l'éducation",
+        True,
+    ),
     "corporate_foundation": ("Fondation d'entreprise", True),
     "museum": ("Musée de France", True),
-    "help_people": ("Organisme sans but lucratif fournissant gratuitement une aide alimentaire ou des soins "
-                    "médicaux à des personnes en difficultés ou favorisant leur logement", True),
+    "help_people": (
+        "Organisme sans but lucratif fournissant gratuitement une aide alimentaire ou des soins "
+        "médicaux à des personnes en difficultés ou favorisant leur logement",
+        True,
+    ),
     "other": ("Autres (précisez) : {quality_other}", True),
     "endowment_fund": ("Fonds de dotation", False),
 }

@@ -22,8 +22,7 @@ MARGIN = 36
 IMAGE_MAX_SIZE = (480, 240)
 # Characters given their font codes first, in this order, in every document: most documents
 # then embed the very same font subsets, which are cut and compressed once per process.
-SEED = "".join(map(chr, range(32, 127))) + (
-    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°‰ºª\u202f\u00a0")
+SEED = "".join(map(chr, range(32, 127))) + ("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°‰ºª\u202f\u00a0")
 SUBSET_CACHE_SIZE = 64
 _jpeg_cache = {}
 
@@ -47,12 +46,13 @@ class _SubsetCachingFace(TTFontFace):
         """(subset program, its FlateDecode bytes), computed once per set of characters."""
         cache = self.__dict__.setdefault("_programs", {})
         key = tuple(subset)
-        if key not in cache:
+        entry = cache.get(key)
+        if entry is None:  # computed twice at worst when two threads race: same bytes
             if len(cache) >= SUBSET_CACHE_SIZE:
                 cache.clear()
             program = super().makeSubset(subset)
-            cache[key] = (program, pdfdoc.PDFZCompress.encode(program))
-        return cache[key]
+            entry = cache[key] = (program, pdfdoc.PDFZCompress.encode(program))
+        return entry
 
 
 class _FormattedOnce(pdfdoc.PDFArray):
@@ -62,11 +62,12 @@ class _FormattedOnce(pdfdoc.PDFArray):
 
     def format(self, document, IND=b"\n "):
         key = tuple(self.sequence)
-        if key not in self._formatted:
+        formatted = self._formatted.get(key)
+        if formatted is None:
             if len(self._formatted) >= SUBSET_CACHE_SIZE:
                 self._formatted.clear()
-            self._formatted[key] = super().format(document, IND)
-        return self._formatted[key]
+            formatted = self._formatted[key] = super().format(document, IND)
+        return formatted
 
 
 class _SeededTTFont(TTFont):

@@ -15,34 +15,45 @@ class DonationTests:
         self.assertEqual(donation.payment_id.journal_id.code, "CHQ")
         self.assertEqual(donation.move_id.state, "posted")
         self.assertEqual(self._lines(donation), {("511200", 150.0, 0.0), ("754100", 0.0, 150.0)})
-        self.assertFalse(donation.move_id.line_ids.filtered(
-            lambda line: line.account_id.account_type == "asset_receivable"), "no receivable is left open")
+        self.assertFalse(
+            donation.move_id.line_ids.filtered(lambda line: line.account_id.account_type == "asset_receivable"),
+            "no receivable is left open",
+        )
 
     def test_transfer_by_company_credits_patronage_account(self):
         donation = self.make_donation(self.chantiers, 2000.0, method="transfer")
         bank_journal = self.company.assoc_donation_bank_journal_id
         self.assertEqual(donation.payment_id.journal_id, bank_journal)
-        outstanding = bank_journal.inbound_payment_method_line_ids[:1].payment_account_id \
+        outstanding = (
+            bank_journal.inbound_payment_method_line_ids[:1].payment_account_id
             or donation.payment_id.outstanding_account_id
+        )
         self.assertEqual(self._lines(donation), {(outstanding.code, 2000.0, 0.0), ("754200", 0.0, 2000.0)})
 
     def test_campaign_income_account_and_analytic(self):
-        account = self.env["account.account"].create({
-            "code": "754110", "name": "Dons manuels - appels", "account_type": "income",
-            "company_ids": [(6, 0, self.company.ids)]})
+        account = self.env["account.account"].create(
+            {
+                "code": "754110",
+                "name": "Dons manuels - appels",
+                "account_type": "income",
+                "company_ids": [(6, 0, self.company.ids)],
+            }
+        )
         plan = self.env["account.analytic.plan"].create({"name": "Campagnes"})
         analytic = self.env["account.analytic.account"].create({"name": "Fin d'année", "plan_id": plan.id})
         self.campaign.with_company(self.company).assoc_income_account_id = account
-        donation = self.make_donation(self.marie, 40.0, method="cash", campaign_id=self.campaign.id,
-                                      analytic_distribution={str(analytic.id): 100})
+        donation = self.make_donation(
+            self.marie, 40.0, method="cash", campaign_id=self.campaign.id, analytic_distribution={str(analytic.id): 100}
+        )
         income = donation.move_id.line_ids.filtered(lambda line: line.credit)
         self.assertEqual(income.account_id, account)
         self.assertEqual(income.analytic_distribution, {str(analytic.id): 100})
         self.assertEqual(donation.payment_id.journal_id.type, "cash")
 
     def test_gift_in_kind_is_not_posted(self):
-        donation = self.make_donation(self.jean, 300.0, method=False, nature="in_kind",
-                                      in_kind_description="Deux kayaks de mer")
+        donation = self.make_donation(
+            self.jean, 300.0, method=False, nature="in_kind", in_kind_description="Deux kayaks de mer"
+        )
         self.assertEqual(donation.state, "validated")
         self.assertFalse(donation.payment_id)
 
@@ -66,8 +77,10 @@ class DonationTests:
         donation.action_cancel("Chèque sans provision")
         self.assertEqual(donation.state, "cancelled")
         reversal = donation.move_id.reversal_move_ids
-        self.assertEqual({(line.account_id.code, line.debit, line.credit) for line in reversal.line_ids},
-                         {("511200", 0.0, 80.0), ("754100", 80.0, 0.0)})
+        self.assertEqual(
+            {(line.account_id.code, line.debit, line.credit) for line in reversal.line_ids},
+            {("511200", 0.0, 80.0), ("754100", 80.0, 0.0)},
+        )
         self.assertEqual(self.marie.assoc_donation_total, 0.0)
         self.assertNotIn(self.env.ref("assoc_contacts.tag_donor"), self.marie.category_id)
         with self.assertRaisesRegex(UserError, "cannot be changed"):
@@ -87,23 +100,36 @@ class DonationTests:
         self.assertEqual(len(events.filtered(lambda e: e.type_id.code == "tax_receipt")), 2)
 
     def test_create_from_payment(self):
-        payment = self.env["account.payment"].create({
-            "payment_type": "inbound", "partner_type": "customer", "partner_id": self.jean.id,
-            "amount": 60.0, "date": "2025-02-01", "journal_id": self.company.assoc_donation_bank_journal_id.id})
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.jean.id,
+                "amount": 60.0,
+                "date": "2025-02-01",
+                "journal_id": self.company.assoc_donation_bank_journal_id.id,
+            }
+        )
         payment.action_post()
         donation = self.env["assoc.donation"].create_from_payment(payment, campaign=self.campaign)
         self.assertEqual((donation.state, donation.amount, donation.payment_method), ("validated", 60.0, "transfer"))
         self.assertEqual(donation.payment_id, payment)
-        self.assertEqual(payment.move_id.line_ids.filtered("credit").account_id.code, "754100",
-                         "the receivable is replaced by the gifts income account")
+        self.assertEqual(
+            payment.move_id.line_ids.filtered("credit").account_id.code,
+            "754100",
+            "the receivable is replaced by the gifts income account",
+        )
         with self.assertRaisesRegex(UserError, "already funds"):
             self.env["assoc.donation"].create_from_payment(payment)
 
     def test_import_gifts(self):
         result = self.env["assoc.donation"].load(
             ["partner_id", "date", "amount", "payment_method", "campaign_id"],
-            [["Marie Dupont", "2025-04-01", "25", "transfer", "Appel de fin d'année 2025"],
-             ["Jean Lefèvre", "2025-04-02", "35.5", "cheque", "Appel de fin d'année 2025"]])
+            [
+                ["Marie Dupont", "2025-04-01", "25", "transfer", "Appel de fin d'année 2025"],
+                ["Jean Lefèvre", "2025-04-02", "35.5", "cheque", "Appel de fin d'année 2025"],
+            ],
+        )
         self.assertFalse(result["messages"], result["messages"])
         gifts = self.env["assoc.donation"].browse(result["ids"])
         self.assertEqual(gifts.mapped("amount"), [25.0, 35.5])

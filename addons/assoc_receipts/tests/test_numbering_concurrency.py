@@ -40,33 +40,56 @@ class TestNumberingConcurrency(BaseCase):
         with self.committed_env() as env:
             company = env.ref("base.main_company")
             company._assoc_receipts_ensure_sequence()
-            self.saved_company = {name: company._fields[name].convert_to_write(company[name], company)
-                                  for name in ORG_VALUES}
+            self.saved_company = {
+                name: company._fields[name].convert_to_write(company[name], company) for name in ORG_VALUES
+            }
             self.saved_country = company.country_id.id
             company.write(dict(ORG_VALUES, country_id=env.ref("base.fr").id))
-            partners = env["res.partner"].create([{
-                "name": f"Donateur Concurrent {i}", "firstname": "Donateur", "lastname": f"Concurrent {i}",
-                "street": f"{i} rue des Lilas", "zip": "44000", "city": "Nantes", "country_id": env.ref("base.fr").id,
-            } for i in (1, 2)])
-            gifts = env["assoc.donation"].create([{
-                "partner_id": partner.id, "company_id": company.id, "amount": 50.0, "nature": "in_kind",
-                "in_kind_description": "Livres", "date": fields.Date.today(),
-            } for partner in partners])
+            partners = env["res.partner"].create(
+                [
+                    {
+                        "name": f"Donateur Concurrent {i}",
+                        "firstname": "Donateur",
+                        "lastname": f"Concurrent {i}",
+                        "street": f"{i} rue des Lilas",
+                        "zip": "44000",
+                        "city": "Nantes",
+                        "country_id": env.ref("base.fr").id,
+                    }
+                    for i in (1, 2)
+                ]
+            )
+            gifts = env["assoc.donation"].create(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "company_id": company.id,
+                        "amount": 50.0,
+                        "nature": "in_kind",
+                        "in_kind_description": "Livres",
+                        "date": fields.Date.today(),
+                    }
+                    for partner in partners
+                ]
+            )
             gifts.action_validate()
             self.partner_ids, self.gift_ids = partners.ids, gifts.ids
             date_range = company.assoc_receipt_sequence_id.date_range_ids.filtered(
-                lambda r: r.date_from <= fields.Date.today() <= r.date_to)
+                lambda r: r.date_from <= fields.Date.today() <= r.date_to
+            )
             self.number_before = date_range.number_next_actual if date_range else None
         self.addCleanup(self.cleanup)
 
     def cleanup(self):
         with self.committed_env() as env:
             cr = env.cr
-            cr.execute("SELECT receipt_id FROM assoc_donation_tax_receipt_rel WHERE donation_id = ANY(%s)",
-                       [self.gift_ids])
+            cr.execute(
+                "SELECT receipt_id FROM assoc_donation_tax_receipt_rel WHERE donation_id = ANY(%s)", [self.gift_ids]
+            )
             receipt_ids = [row[0] for row in cr.fetchall()]
-            cr.execute("DELETE FROM ir_attachment WHERE res_model = 'assoc.tax.receipt' AND res_id = ANY(%s)",
-                       [receipt_ids])
+            cr.execute(
+                "DELETE FROM ir_attachment WHERE res_model = 'assoc.tax.receipt' AND res_id = ANY(%s)", [receipt_ids]
+            )
             cr.execute("DELETE FROM assoc_interaction WHERE partner_id = ANY(%s)", [self.partner_ids])
             cr.execute("DELETE FROM assoc_tax_receipt WHERE id = ANY(%s)", [receipt_ids])
             cr.execute("DELETE FROM assoc_donation WHERE id = ANY(%s)", [self.gift_ids])
@@ -103,8 +126,9 @@ class TestNumberingConcurrency(BaseCase):
     def test_two_issuers_get_consecutive_numbers(self):
         a_holds, release_a, b_started = threading.Event(), threading.Event(), threading.Event()
         results = {}
-        thread_a = threading.Thread(target=lambda: results.update(
-            a=self.issue(self.gift_ids[0], holding=a_holds, release=release_a)))
+        thread_a = threading.Thread(
+            target=lambda: results.update(a=self.issue(self.gift_ids[0], holding=a_holds, release=release_a))
+        )
         thread_b = threading.Thread(target=lambda: results.update(b=self.issue(self.gift_ids[1], started=b_started)))
         thread_a.start()
         self.assertTrue(a_holds.wait(30), "the first issuer got its number")

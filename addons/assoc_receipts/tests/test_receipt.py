@@ -22,13 +22,17 @@ class ReceiptTests:
         self.assertEqual(receipt.pdf_sha256, hashlib.sha256(pdf).hexdigest())
         report = self.env["ir.actions.report"]._render_qweb_pdf("assoc_receipts.report_tax_receipt", receipt.ids)[0]
         self.assertEqual(report, pdf, "printing again returns the stored bytes")
-        self.assertIn(f"Tax receipt {receipt.name} issued",
-                      self.env["assoc.interaction"].search([("res_id", "=", receipt.id),
-                                                            ("res_model", "=", receipt._name)]).name)
+        self.assertIn(
+            f"Tax receipt {receipt.name} issued",
+            self.env["assoc.interaction"].search([("res_id", "=", receipt.id), ("res_model", "=", receipt._name)]).name,
+        )
 
     def test_numbers_follow_each_other_without_gap(self):
-        receipts = (self.make_donation(self.marie, 10.0) | self.make_donation(self.jean, 20.0)
-                    | self.make_donation(self.chantiers, 30.0, method="transfer")).receipt_id
+        receipts = (
+            self.make_donation(self.marie, 10.0)
+            | self.make_donation(self.jean, 20.0)
+            | self.make_donation(self.chantiers, 30.0, method="transfer")
+        ).receipt_id
         numbers = sorted(int(name.rsplit("-", 1)[1]) for name in receipts.mapped("name"))
         self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 3)))
         self.assertEqual(receipts.filtered(lambda r: r.partner_id == self.chantiers).kind, "company")
@@ -59,11 +63,11 @@ class ReceiptTests:
         receipt = self.make_donation(self.jean, 60.0).receipt_id
         number = receipt.name
         self.jean.street = "5 cours Napoléon"
-        wizard = self.env["assoc.tax.receipt.cancel"].create({
-            "receipt_ids": receipt.ids, "reason": "Adresse erronée", "reissue": True})
+        wizard = self.env["assoc.tax.receipt.cancel"].create(
+            {"receipt_ids": receipt.ids, "reason": "Adresse erronée", "reissue": True}
+        )
         wizard.action_confirm()
-        self.assertEqual((receipt.state, receipt.name, receipt.cancel_reason),
-                         ("cancelled", number, "Adresse erronée"))
+        self.assertEqual((receipt.state, receipt.name, receipt.cancel_reason), ("cancelled", number, "Adresse erronée"))
         replacement = receipt.replacement_ids
         self.assertEqual(len(replacement), 1)
         self.assertNotEqual(replacement.name, number)
@@ -74,8 +78,9 @@ class ReceiptTests:
     def test_cancelled_gift_cancels_its_receipt(self):
         donation = self.make_donation(self.marie, 90.0)
         receipt = donation.receipt_id
-        self.env["assoc.donation.cancel"].create({"donation_ids": donation.ids, "reason": "Chèque impayé"}) \
-            .action_confirm()
+        self.env["assoc.donation.cancel"].create(
+            {"donation_ids": donation.ids, "reason": "Chèque impayé"}
+        ).action_confirm()
         self.assertEqual(receipt.state, "cancelled")
         self.assertIn("Chèque impayé", receipt.cancel_reason)
         self.assertFalse(receipt.replacement_ids)
@@ -140,8 +145,9 @@ class ReceiptTests:
         receipt.action_send_email()
         self.jean.street = "5 cours Napoléon"
         replacement = receipt.action_cancel("Adresse erronée", reissue=True)
-        notice = self._mails_of(receipt) - self._mails_of(receipt).filtered(lambda m: m.attachment_ids ==
-                                                                             receipt.attachment_id)
+        notice = self._mails_of(receipt) - self._mails_of(receipt).filtered(
+            lambda m: m.attachment_ids == receipt.attachment_id
+        )
         self.assertEqual(len(notice), 1, "one cancellation notice, besides the first email")
         self.assertEqual(notice.recipient_ids, self.jean)
         self.assertEqual(notice.state, "outgoing", "queued, not sent in the transaction")

@@ -41,8 +41,9 @@ class StatementTests:
     def test_accounting_export_csv_and_xlsx(self):
         plan = self.env["account.analytic.plan"].create({"name": "Projets"})
         analytic = self.env["account.analytic.account"].create({"name": "Dunes de Pen Bron", "plan_id": plan.id})
-        gifts = (self.make_donation(self.marie, 120.0, analytic_distribution={str(analytic.id): 100})
-                 | self.make_donation(self.jean, 30.0, method="cash"))
+        gifts = self.make_donation(
+            self.marie, 120.0, analytic_distribution={str(analytic.id): 100}
+        ) | self.make_donation(self.jean, 30.0, method="cash")
         wizard = self.env["assoc.donation.export"].create({"donation_ids": gifts.ids, "file_format": "csv"})
         wizard.action_export()
         rows = list(csv.reader(io.StringIO(base64.b64decode(wizard.data).decode("utf-8-sig")), delimiter=";"))

@@ -5,8 +5,26 @@ from odoo.exceptions import UserError
 
 from .tabular import to_csv, to_xlsx
 
-COLUMNS = ["reference", "type", "date", "donor_id", "civility", "firstname", "lastname", "street", "zip", "city",
-           "country", "nationality", "attestation", "method", "amount", "currency", "receipt_number", "elected"]
+COLUMNS = [
+    "reference",
+    "type",
+    "date",
+    "donor_id",
+    "civility",
+    "firstname",
+    "lastname",
+    "street",
+    "zip",
+    "city",
+    "country",
+    "nationality",
+    "attestation",
+    "method",
+    "amount",
+    "currency",
+    "receipt_number",
+    "elected",
+]
 
 
 class AssocCnccfpExport(models.TransientModel):
@@ -25,10 +43,26 @@ class AssocCnccfpExport(models.TransientModel):
 
     @api.model
     def _headers(self):
-        return [_("Reference"), _("Type"), _("Date"), _("Donor id"), _("Civility"), _("First name"), _("Last name"),
-                _("Street"), _("Postal code"), _("City"), _("Country"), _("Nationality"), _("Attestation"),
-                _("Payment method"), _("Amount"), _("Currency"), _("CNCCFP receipt number"),
-                _("Elected office")]
+        return [
+            _("Reference"),
+            _("Type"),
+            _("Date"),
+            _("Donor id"),
+            _("Civility"),
+            _("First name"),
+            _("Last name"),
+            _("Street"),
+            _("Postal code"),
+            _("City"),
+            _("Country"),
+            _("Nationality"),
+            _("Attestation"),
+            _("Payment method"),
+            _("Amount"),
+            _("Currency"),
+            _("CNCCFP receipt number"),
+            _("Elected office"),
+        ]
 
     def action_export(self):
         self.ensure_one()
@@ -37,17 +71,29 @@ class AssocCnccfpExport(models.TransientModel):
         rows = self._in_columns(self.env["assoc.donation"]._assoc_cnccfp_rows(self.company_id, self.year))
         if not rows:
             raise UserError(_("No gift nor dues was received in %s.", self.year))
-        content = (to_xlsx(_("CNCCFP %s", self.year), self._headers(), rows) if self.file_format == "xlsx"
-                   else to_csv(self._headers(), rows))
+        content = (
+            to_xlsx(_("CNCCFP %s", self.year), self._headers(), rows)
+            if self.file_format == "xlsx"
+            else to_csv(self._headers(), rows)
+        )
         self.write({"data": base64.b64encode(content), "filename": f"cnccfp_{self.year}.{self.file_format}"})
         return {
-            "type": "ir.actions.act_url", "target": "self",
+            "type": "ir.actions.act_url",
+            "target": "self",
             "url": f"/web/content/{self._name}/{self.id}/data/{self.filename}?download=true",
         }
 
     @api.model
     def _in_columns(self, rows):
         """The rows by person (name, first name, id), then by date, as lists in COLUMNS order."""
-        rows = sorted(rows, key=lambda row: (row["lastname"].lower(), row["firstname"].lower(), row["donor_id"],
-                                             row["date"], row["reference"]))
+        rows = sorted(
+            rows,
+            key=lambda row: (
+                row["lastname"].lower(),
+                row["firstname"].lower(),
+                row["donor_id"],
+                row["date"],
+                row["reference"],
+            ),
+        )
         return [[row[column] for column in COLUMNS] for row in rows]

@@ -8,9 +8,11 @@ class AssocTaxReceiptCancel(models.TransientModel):
     receipt_ids = fields.Many2many("assoc.tax.receipt", string="Receipts", required=True)
     reason = fields.Text(required=True)
     reissue = fields.Boolean(
-        string="Issue a corrected receipt", default=True,
+        string="Issue a corrected receipt",
+        default=True,
         help="Issue a new receipt (new number) for the same gifts, referring to the cancelled one; "
-        "correct the donor's record first.")
+        "correct the donor's record first.",
+    )
 
     def action_confirm(self):
         replacements = self.receipt_ids.action_cancel(self.reason, reissue=self.reissue)
