@@ -5,6 +5,10 @@ from odoo.tests import tagged
 
 from .test_portal import AssocPortalCase
 
+# A warm page's count may differ by one query between two loads (caches filled lazily); reading
+# rows one by one would add a query per row.
+ROW_NOISE = 1
+
 
 class PortalQueryCountMixin:
     """SQL queries of a warm member space page, as Odoo core counts them (with a small margin),
@@ -57,9 +61,10 @@ class TestPortalQueries(PortalQueryCountMixin, AssocPortalCase):
             ]
         )
         many = self.page_queries("/my/directory") - self.page_queries(self.BASELINE_URL)
-        self.assertEqual(many, few, "the directory reads its rows in bulk")
+        self.assertLessEqual(many, few + ROW_NOISE, "the directory reads its rows in bulk")
         self.assertEqual(self.url_open("/my/directory").text.count("o_assoc_directory_row"), 32)
-        self.assertEqual(self.page_queries("/my/directory?letter=M") - self.page_queries(self.BASELINE_URL), few)
+        letter_m = self.page_queries("/my/directory?letter=M") - self.page_queries(self.BASELINE_URL)
+        self.assertLessEqual(letter_m, few + ROW_NOISE)
 
     def test_history_queries_do_not_grow_with_rows(self):
         event = self.env.ref("assoc_contacts.interaction_type_event")
@@ -74,7 +79,7 @@ class TestPortalQueries(PortalQueryCountMixin, AssocPortalCase):
             ]
         )
         many = self.page_queries("/my/history") - self.page_queries(self.BASELINE_URL)
-        self.assertEqual(many, few, "the history reads its rows in bulk")
+        self.assertLessEqual(many, few + ROW_NOISE, "the history reads its rows in bulk")
 
     def test_member_page_queries(self):
         self._login(self.user_marie)

