@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, models
 
 from odoo.addons.assoc_contacts.models.duplicate_keys import email_key, name_key, phone_key, street_key
@@ -119,28 +121,34 @@ class AssocContactResolver(models.AbstractModel):
                 order="id",
             )
         )
+        by_name = defaultdict(list)
+        for candidate in candidates:
+            by_name[(candidate.assoc_lastname_key, candidate.assoc_firstname_key)].append(candidate)
         matches = {}
         for person, key in wanted:
-            partner = next((c for c in candidates if self._same_person(person, c)), None)
+            same_name = by_name.get((name_key(person.get("lastname")), name_key(person.get("firstname")))) or []
+            partner = self._same_person(person, same_name)
             if partner:
                 matches.setdefault(key, partner.id)
         return matches
 
     @api.model
-    def _same_person(self, person, partner):
-        if partner.assoc_lastname_key != name_key(person.get("lastname")) or partner.assoc_firstname_key != name_key(
-            person.get("firstname")
-        ):
-            return False
+    def _same_person(self, person, partners):
+        """The first of `partners` (who bear the person's name) with the person's street
+        address or phone, unless its email says it is someone else."""
+        if not partners:
+            return None
         mail = email_key(person.get("email"))
-        if mail and partner.assoc_email_key and partner.assoc_email_key != mail:
-            return False
         street = street_key(person.get("street"), person.get("zip"))
         phone = phone_key(person.get("phone"))
-        return bool(
-            (street and street == partner.assoc_street_key)
-            or (phone and phone in (partner.assoc_phone_key, partner.assoc_mobile_key))
-        )
+        for partner in partners:
+            if mail and partner.assoc_email_key and partner.assoc_email_key != mail:
+                continue
+            if (street and street == partner.assoc_street_key) or (
+                phone and phone in (partner.assoc_phone_key, partner.assoc_mobile_key)
+            ):
+                return partner
+        return None
 
     @api.model
     def _country_id(self, code):
