@@ -1,5 +1,7 @@
 from odoo import models
 
+from odoo.addons.base_import.models.base_import import ImportValidationError
+
 
 class BaseImport(models.TransientModel):
     _inherit = "base_import.import"
@@ -10,6 +12,24 @@ class BaseImport(models.TransientModel):
         if stats is not None:
             stats["rows"] = len(data)
         return data, import_fields
+
+    def _parse_date_from_data(self, data, index, name, field_type, options):
+        """Odoo names the line of a bad date only in its message: give the error its row too,
+        so that the import log and the web client point at it."""
+        values = [line[index] for line in data]
+        try:
+            return super()._parse_date_from_data(data, index, name, field_type, options)
+        except ImportValidationError as error:
+            error.rows = next(({"from": num, "to": num} for num, value in enumerate(values)
+                               if not self._assoc_date_parses(value, index, name, field_type, options)), False)
+            raise
+
+    def _assoc_date_parses(self, value, index, name, field_type, options):
+        try:
+            super()._parse_date_from_data([[value] * (index + 1)], index, name, field_type, options)
+        except ImportValidationError:
+            return False
+        return True
 
     def execute_import(self, fields, columns, options, dryrun=False):
         if dryrun or self.res_model != "res.partner":

@@ -2,6 +2,7 @@ import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 FRENCH_COUNTRY_CODES = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
 
@@ -143,6 +144,19 @@ class ResPartner(models.Model):
             "or removed by hand.",
             tags=", ".join(tags.mapped("name")),
         )
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Several words also find a person whose first and last names hold them in any order."""
+        domain = super()._search_display_name(operator, value)
+        words = value.split() if operator in ("ilike", "not ilike") and isinstance(value, str) else []
+        if len(words) < 2:
+            return domain
+        in_any_order = expression.AND(
+            [["|", ("firstname", "ilike", word), ("lastname", "ilike", word)] for word in words])
+        if operator == "ilike":
+            return expression.OR([domain, in_any_order])
+        return expression.AND([domain, ["!", *in_any_order]])
 
     # ---------------------------------------------------------- bulk hooks
     @api.model

@@ -106,13 +106,14 @@ class TestContactImport(DuplicateCase):
         self.assertEqual((log.line_ids.row, log.line_ids.column), (3, "Tags"))
         self.assertIn("Inconnue", log.line_ids.message)
 
-    def test_unreadable_date_names_its_column(self):
+    def test_unreadable_date_names_its_row_and_column(self):
         result, log = self.run_import([
+            ["", "Alice", "Martin", "01/01/1990", "alice.martin@exemple.fr", "", "75011", "Paris", ""],
             ["", "Bruno", "Petit", "31/02/1985", "bruno.petit@exemple.fr", "", "13001", "Marseille", ""],
         ], file_name="dates.csv")
         self.assertFalse(result.get("ids"))
-        self.assertEqual((log.state, log.line_ids.column), ("failed", "Birth date"))
-        self.assertRegex(log.line_ids.message, r"\b(line|ligne) 1\b")  # English or French database
+        self.assertEqual((log.state, log.line_ids.row, log.line_ids.column), ("failed", 3, "Birth date"))
+        self.assertEqual(result["messages"][0]["rows"], {"from": 1, "to": 1}, "the web client shows the row too")
 
     def test_imported_contacts_are_checked_for_duplicates(self):
         self.run_import([

@@ -45,6 +45,15 @@ class TestPerson(AssocContactsCase):
         self.assertNotIn(self.partner_jean, Partner.search([("firstname", "ilike", "lefèvre")]))
         self.assertIn(self.partner_jean, Partner.search([("firstname", "=", "Jean")]))
 
+    def test_name_search_in_any_order(self):
+        """People type « Lefèvre Jean » as often as « Jean Lefèvre »."""
+        Partner = self.env["res.partner"]
+        for text in ("Jean Lefèvre", "lefèvre jean", "Lefèvre  Je"):
+            self.assertIn(self.partner_jean, Partner.search([("display_name", "ilike", text)]), text)
+            self.assertIn(self.partner_jean.id, [pid for pid, _name in Partner.name_search(text)], text)
+        self.assertNotIn(self.partner_jean, Partner.search([("display_name", "ilike", "Lefèvre Paul")]))
+        self.assertNotIn(self.partner_jean, Partner.search([("display_name", "not ilike", "Lefèvre Jean")]))
+
     def test_import_maps_first_and_last_name(self):
         result = self.env["res.partner"].load(
             ["firstname", "lastname", "email", "zip", "country_id"],
