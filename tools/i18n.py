@@ -9,8 +9,10 @@ that a person (or you) translates them.
 """
 
 import argparse
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +38,12 @@ def main():
     odoo(args.config, args.database, "--load-language=fr_FR", "--i18n-overwrite", "-u", ",".join(args.modules))
     for module in args.modules:
         po_file = ROOT / "addons" / module / "i18n" / "fr.po"
-        odoo(args.config, args.database, f"--i18n-export={po_file}", f"--modules={module}", "--language=fr_FR")
+        # Odoo reads the code (Python) translations from the po file it exports to: writing
+        # into that file directly would truncate it first and lose them.
+        with tempfile.TemporaryDirectory() as folder:
+            exported = Path(folder) / "fr.po"
+            odoo(args.config, args.database, f"--i18n-export={exported}", f"--modules={module}", "--language=fr_FR")
+            shutil.copyfile(exported, po_file)
         missing = untranslated(po_file)
         print(f"{module}: {len(missing)} untranslated entries in {po_file.relative_to(ROOT)}")
         for msgid in missing:
