@@ -1,3 +1,5 @@
+import functools
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date, formatLang
@@ -163,6 +165,9 @@ class AssocChequeSlip(models.Model):
 
     def _cheque_rows(self, columns, amount_as_number=False):
         self.ensure_one()
+        # Slips repeat the same amounts and dates: format each one once.
+        money = functools.cache(lambda amount: formatLang(self.env, amount, currency_obj=self.currency_id))
+        day = functools.cache(lambda date: format_date(self.env, date))
         rows = []
         for payment in self.payment_ids.sorted(lambda p: (p.assoc_cheque_number or "", p.id)):
             values = {
@@ -170,10 +175,9 @@ class AssocChequeSlip(models.Model):
                 "drawer": payment.assoc_cheque_drawer or "",
                 "bank": payment.assoc_cheque_bank or "",
                 "partner": payment.partner_id.name or "",
-                "received": format_date(self.env, payment.assoc_cheque_received_date),
+                "received": day(payment.assoc_cheque_received_date),
                 "memo": payment.memo or "",
-                "amount": payment.amount if amount_as_number else formatLang(
-                    self.env, payment.amount, currency_obj=self.currency_id),
+                "amount": payment.amount if amount_as_number else money(payment.amount),
             }
             rows.append([values[key] for key, _label in columns])
         return rows
