@@ -78,6 +78,9 @@ class _SeededTTFont(TTFont):
 
     def __init__(self, name, filename):
         super().__init__(name, filename)
+        # reportlab gives a new font name the font already registered for the same face name
+        # (another addon's plain DejaVu): our own face name keeps this font ours.
+        self.face.name = name.encode()
         self.face.__class__ = _SubsetCachingFace
         self._seeded = frozenset(SEED)
         self._splits = {}
