@@ -38,13 +38,26 @@ def _partners(env, count):
 
 
 def _payments(env, journal, count, method_line=None, cheque=True):
-    vals_list = [{
-        "payment_type": "inbound", "partner_type": "customer", "partner_id": partner.id,
-        "amount": 10.0 + index % 90, "journal_id": journal.id,
-        **({"payment_method_line_id": method_line.id} if method_line else {}),
-        **({"assoc_cheque_number": f"{9000000 + index}", "assoc_cheque_drawer": partner.name,
-            "assoc_cheque_bank": "Crédit Agricole"} if cheque else {}),
-    } for index, partner in enumerate(_partners(env, count))]
+    vals_list = [
+        {
+            "payment_type": "inbound",
+            "partner_type": "customer",
+            "partner_id": partner.id,
+            "amount": 10.0 + index % 90,
+            "journal_id": journal.id,
+            **({"payment_method_line_id": method_line.id} if method_line else {}),
+            **(
+                {
+                    "assoc_cheque_number": f"{9000000 + index}",
+                    "assoc_cheque_drawer": partner.name,
+                    "assoc_cheque_bank": "Crédit Agricole",
+                }
+                if cheque
+                else {}
+            ),
+        }
+        for index, partner in enumerate(_partners(env, count))
+    ]
     payments = env["account.payment"].create(vals_list)
     payments.action_post()
     return payments
@@ -57,7 +70,8 @@ def _setup(env):
     bank = env["assoc.cheque.slip"]._default_bank_journal()
     if not bank.bank_account_id:
         bank.bank_account_id = env["res.partner.bank"].create(
-            {"acc_number": "FR76 3000 6000 0112 3456 7890 189", "partner_id": company.partner_id.id})
+            {"acc_number": "FR76 3000 6000 0112 3456 7890 189", "partner_id": company.partner_id.id}
+        )
     return company, bank
 
 
@@ -73,9 +87,15 @@ def _ours(open_env):
     with open_env() as env:
         company, bank = _setup(env)
         cheques = _payments(env, company.assoc_cheque_journal_id, SLIPS * PER_SLIP)
-        slips = env["assoc.cheque.slip"].create([{
-            "bank_journal_id": bank.id, "payment_ids": [Command.set(cheques[i:i + PER_SLIP].ids)],
-        } for i in range(0, len(cheques), PER_SLIP)])
+        slips = env["assoc.cheque.slip"].create(
+            [
+                {
+                    "bank_journal_id": bank.id,
+                    "payment_ids": [Command.set(cheques[i : i + PER_SLIP].ids)],
+                }
+                for i in range(0, len(cheques), PER_SLIP)
+            ]
+        )
         slips.action_generate()
         env.flush_all()
         cash = _timed(lambda: (slips._cash(max(slips.mapped("date"))), env.flush_all()))
@@ -87,8 +107,12 @@ def _ours(open_env):
 def _install_oca(open_env):
     """Install account_check_deposit in the bench database once; False when it cannot be had."""
     if not OCA_ADDONS.is_dir():
-        proc = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(OCA_DIR),
-                               OCA_REQUIREMENT], capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(OCA_DIR), OCA_REQUIREMENT],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if proc.returncode or not OCA_ADDONS.is_dir():
             print(f"bench cheques: OCA baseline unavailable ({proc.stderr.strip()[-200:]})", flush=True)
             return False
@@ -110,11 +134,17 @@ def _oca_journals(env):
     """OCA's set-up: a bank journal without bank account whose manual method waits on its own
     cheques account (apart from the 511200 cheques of the generated data)."""
     company = env.company
-    account = env["account.account"].create({
-        "code": "511290", "name": "Chèques à encaisser (OCA)", "account_type": "asset_current", "reconcile": True,
-    })
-    journal = env["account.journal"].create({"name": "Checks received (OCA)", "code": "OCACH", "type": "bank",
-                                             "company_id": company.id})
+    account = env["account.account"].create(
+        {
+            "code": "511290",
+            "name": "Chèques à encaisser (OCA)",
+            "account_type": "asset_current",
+            "reconcile": True,
+        }
+    )
+    journal = env["account.journal"].create(
+        {"name": "Checks received (OCA)", "code": "OCACH", "type": "bank", "company_id": company.id}
+    )
     method_line = journal.inbound_payment_method_line_ids.filtered(lambda line: line.code == "manual")
     method_line.payment_account_id = account
     return journal, method_line
@@ -128,8 +158,13 @@ def _oca(open_env):
         deposit = env["account.check.deposit"].create({"journal_id": journal.id, "bank_journal_id": bank.id})
         env.flush_all()
         report = env["ir.actions.report"]
-        generate = _timed(lambda: (deposit.get_all_checks(), env.flush_all(),
-                                   report._render_qweb_pdf("account_check_deposit.report_checkdeposit", deposit.ids)))
+        generate = _timed(
+            lambda: (
+                deposit.get_all_checks(),
+                env.flush_all(),
+                report._render_qweb_pdf("account_check_deposit.report_checkdeposit", deposit.ids),
+            )
+        )
         env.cr.rollback()
         env.invalidate_all()
     with open_env() as env:
@@ -137,10 +172,16 @@ def _oca(open_env):
         journal, line = _oca_journals(env)
         payments = _payments(env, journal, SLIPS * PER_SLIP, line, cheque=False)
         lines = payments.move_id.line_ids.filtered(lambda aml: aml.account_id == line.payment_account_id)
-        deposits = env["account.check.deposit"].create([{
-            "journal_id": journal.id, "bank_journal_id": bank.id,
-            "check_payment_ids": [Command.set(lines[i:i + PER_SLIP].ids)],
-        } for i in range(0, len(lines), PER_SLIP)])
+        deposits = env["account.check.deposit"].create(
+            [
+                {
+                    "journal_id": journal.id,
+                    "bank_journal_id": bank.id,
+                    "check_payment_ids": [Command.set(lines[i : i + PER_SLIP].ids)],
+                }
+                for i in range(0, len(lines), PER_SLIP)
+            ]
+        )
         env.flush_all()
         # validate_deposit() on several deposits reconciles them all with the first one's entry
         # (it uses self instead of the loop variable): one call per deposit, as its form does.

@@ -38,7 +38,7 @@ def run(open_env, contacts, report):
         env.cr.execute("SELECT count(*) FROM res_partner")
         partners = env.cr.fetchone()[0]
         changed, seconds = _timed(lambda: _status_from_scratch(env))
-        report(f"membership status+tags, all contacts ({memberships} memberships)", partners, seconds)
+        report(f"status and tags recomputed for {partners} contacts with {memberships} memberships", partners, seconds)
         _changed, seconds = _timed(lambda: env["res.partner"]._assoc_update_membership_status())
         report("membership status+tags, nothing changed", partners, seconds)
         env.cr.rollback()
@@ -47,12 +47,22 @@ def run(open_env, contacts, report):
         qr_matrix.cache_clear()
         people = _valid_members(env)
         Report = env["ir.actions.report"]
-        pdf, seconds = _timed(lambda: Report._render_qweb_pdf(
-            "assoc_membership.report_partner_membership_card_sheet", people.ids)[0])
-        report(f"membership cards, sheets ({len(pdf) // 1024} KiB)", len(people), seconds)
+        pdf, seconds = _timed(
+            lambda: Report._render_qweb_pdf("assoc_membership.report_partner_membership_card_sheet", people.ids)[0]
+        )
+        report(
+            f"{len(people):,} cards for a selection with their PDF, sheets ({len(pdf) // 1024} KiB)",
+            len(people),
+            seconds,
+        )
         env["res.partner"].invalidate_model()
         qr_matrix.cache_clear()  # time the QR codes again, not the cache
-        pdf, seconds = _timed(lambda: Report._render_qweb_pdf(
-            "assoc_membership.report_partner_membership_card", people.ids)[0])
-        report(f"membership cards, one per page ({len(pdf) // 1024} KiB)", len(people), seconds)
+        pdf, seconds = _timed(
+            lambda: Report._render_qweb_pdf("assoc_membership.report_partner_membership_card", people.ids)[0]
+        )
+        report(
+            f"{len(people):,} cards for a selection with their PDF, one per page ({len(pdf) // 1024} KiB)",
+            len(people),
+            seconds,
+        )
         env.cr.rollback()

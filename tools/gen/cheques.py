@@ -16,8 +16,19 @@ MAX_CHEQUES = 1000
 PENDING_DAYS = 12
 RECENT_SHARE = 0.08
 AMOUNTS = [10, 15, 20, 25, 30, 40, 50, 50, 60, 75, 80, 100, 100, 120, 150, 200, 250, 500]
-BANKS = ["Crédit Agricole", "La Banque Postale", "BNP Paribas", "Société Générale", "Crédit Mutuel",
-         "Caisse d'Épargne", "LCL", "Banque Populaire", "CIC", "Crédit Coopératif", "Boursorama"]
+BANKS = [
+    "Crédit Agricole",
+    "La Banque Postale",
+    "BNP Paribas",
+    "Société Générale",
+    "Crédit Mutuel",
+    "Caisse d'Épargne",
+    "LCL",
+    "Banque Populaire",
+    "CIC",
+    "Crédit Coopératif",
+    "Boursorama",
+]
 DEMO_IBAN = "FR76 3000 6000 0112 3456 7890 189"
 
 
@@ -27,8 +38,9 @@ def _company_ready(env):
         company._assoc_cheques_setup()
     if not company.assoc_cheque_journal_id:
         return None
-    income = env["account.account"].search([
-        *env["account.account"]._check_company_domain(company), ("code", "=like", "7541%")], limit=1)
+    income = env["account.account"].search(
+        [*env["account.account"]._check_company_domain(company), ("code", "=like", "7541%")], limit=1
+    )
     if income and not company.assoc_cheque_income_account_id:
         company.assoc_cheque_income_account_id = income
     return company
@@ -37,21 +49,28 @@ def _company_ready(env):
 def _bank_journal(env, company):
     journal = env["assoc.cheque.slip"].with_company(company)._default_bank_journal()
     if journal and not journal.bank_account_id:
-        journal.bank_account_id = env["res.partner.bank"].create({
-            "acc_number": DEMO_IBAN, "partner_id": company.partner_id.id,
-        })
+        journal.bank_account_id = env["res.partner.bank"].create(
+            {
+                "acc_number": DEMO_IBAN,
+                "partner_id": company.partner_id.id,
+            }
+        )
     return journal
 
 
 def _people(env, count, rng):
-    env.cr.execute("""
+    env.cr.execute(
+        """
         SELECT id, name FROM res_partner
          WHERE active AND NOT is_company AND name IS NOT NULL AND ref LIKE 'GEN-%%'
-         ORDER BY id LIMIT %s""", [count * 4])
+         ORDER BY id LIMIT %s""",
+        [count * 4],
+    )
     rows = env.cr.fetchall()
     if not rows:
-        env.cr.execute("SELECT id, name FROM res_partner WHERE active AND name IS NOT NULL ORDER BY id LIMIT %s",
-                       [count * 4])
+        env.cr.execute(
+            "SELECT id, name FROM res_partner WHERE active AND name IS NOT NULL ORDER BY id LIMIT %s", [count * 4]
+        )
         rows = env.cr.fetchall()
     return [rng.choice(rows) for _i in range(count)]
 
@@ -63,19 +82,21 @@ def _cheque_vals(rng, company, people, today):
         recent = rng.random() < RECENT_SHARE
         received = today - timedelta(days=rng.randint(0, PENDING_DAYS if recent else 364))
         drawer = name if rng.random() < 0.85 else f"M. et Mme {name.split()[-1]}"
-        vals_list.append({
-            "payment_type": "inbound",
-            "partner_type": "customer",
-            "partner_id": partner_id,
-            "amount": rng.choice(AMOUNTS),
-            "journal_id": journal.id,
-            "date": received,
-            "assoc_cheque_received_date": received,
-            "assoc_cheque_number": f"{rng.randint(1000000, 9999999)}",
-            "assoc_cheque_drawer": drawer,
-            "assoc_cheque_bank": rng.choice(BANKS),
-            "memo": f"Don {received.year} — chèque {index + 1}",
-        })
+        vals_list.append(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": partner_id,
+                "amount": rng.choice(AMOUNTS),
+                "journal_id": journal.id,
+                "date": received,
+                "assoc_cheque_received_date": received,
+                "assoc_cheque_number": f"{rng.randint(1000000, 9999999)}",
+                "assoc_cheque_drawer": drawer,
+                "assoc_cheque_bank": rng.choice(BANKS),
+                "memo": f"Don {received.year} — chèque {index + 1}",
+            }
+        )
     return vals_list
 
 
@@ -89,11 +110,16 @@ def _slips(env, company, bank_journal, cheques, today):
             monday = received - timedelta(days=received.weekday())
             by_week.setdefault(monday, []).append(cheque.id)
     Slip = env["assoc.cheque.slip"].with_company(company)
-    slips = Slip.create([{
-        "date": monday + timedelta(days=7),
-        "bank_journal_id": bank_journal.id,
-        "payment_ids": [Command.set(ids)],
-    } for monday, ids in sorted(by_week.items())])
+    slips = Slip.create(
+        [
+            {
+                "date": monday + timedelta(days=7),
+                "bank_journal_id": bank_journal.id,
+                "payment_ids": [Command.set(ids)],
+            }
+            for monday, ids in sorted(by_week.items())
+        ]
+    )
     slips.sorted("date").action_generate()
     to_cash = slips.sorted("date")[:-1]
     for cash_date in sorted(set(to_cash.mapped("date"))):

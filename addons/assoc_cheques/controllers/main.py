@@ -21,7 +21,10 @@ class ChequeSlipController(http.Controller):
         header, rows = slip._export_table()
         content = slip_csv(header, rows) if fmt == "csv" else slip_xlsx(header, rows, slip.name)
         filename = f"{slip.name.replace('/', '-')}.{fmt}"
-        return request.make_response(content, headers=[
-            ("Content-Type", MIMETYPES[fmt]),
-            ("Content-Disposition", content_disposition(filename)),
-        ])
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", MIMETYPES[fmt]),
+                ("Content-Disposition", content_disposition(filename)),
+            ],
+        )

@@ -3,8 +3,15 @@ from odoo.exceptions import UserError
 
 CHEQUE_CODE = "assoc_cheque"
 # Fields a cheque may no longer change once its slip is issued (the bank holds the slip).
-FROZEN_ON_SLIP = {"amount", "currency_id", "partner_id", "assoc_cheque_number", "assoc_cheque_drawer",
-                  "assoc_cheque_bank", "journal_id"}
+FROZEN_ON_SLIP = {
+    "amount",
+    "currency_id",
+    "partner_id",
+    "assoc_cheque_number",
+    "assoc_cheque_drawer",
+    "assoc_cheque_bank",
+    "journal_id",
+}
 CHEQUE_STATES = [("pending", "To deposit"), ("on_slip", "On a slip"), ("cashed", "Cashed"), ("returned", "Returned")]
 
 
@@ -13,15 +20,23 @@ class AccountPayment(models.Model):
 
     assoc_cheque_number = fields.Char(string="Cheque number", copy=False, index="btree_not_null")
     assoc_cheque_drawer = fields.Char(
-        string="Drawer", help="Name printed on the cheque, when it differs from the contact.")
+        string="Drawer", help="Name printed on the cheque, when it differs from the contact."
+    )
     assoc_cheque_bank = fields.Char(string="Drawer's bank")
     assoc_cheque_received_date = fields.Date(string="Date received", default=fields.Date.context_today)
     assoc_cheque_slip_id = fields.Many2one(
-        "assoc.cheque.slip", string="Remittance slip", copy=False, index="btree_not_null", readonly=True,
+        "assoc.cheque.slip",
+        string="Remittance slip",
+        copy=False,
+        index="btree_not_null",
+        readonly=True,
         ondelete="restrict",
     )
     assoc_cheque_state = fields.Selection(
-        CHEQUE_STATES, string="Cheque status", compute="_compute_assoc_cheque_state", store=True,
+        CHEQUE_STATES,
+        string="Cheque status",
+        compute="_compute_assoc_cheque_state",
+        store=True,
         index="btree_not_null",
     )
     assoc_campaign_id = fields.Many2one("utm.campaign", string="Campaign", index="btree_not_null")
@@ -74,11 +89,13 @@ class AccountPayment(models.Model):
         if FROZEN_ON_SLIP.intersection(vals):
             issued = self.filtered(lambda p: p.assoc_cheque_slip_id.state in ("generated", "cashed"))
             if issued:
-                raise UserError(_(
-                    "Cheque %(cheque)s is on the issued slip %(slip)s: cancel the slip before changing it.",
-                    cheque=issued[0].assoc_cheque_number or issued[0].display_name,
-                    slip=issued[0].assoc_cheque_slip_id.name,
-                ))
+                raise UserError(
+                    _(
+                        "Cheque %(cheque)s is on the issued slip %(slip)s: cancel the slip before changing it.",
+                        cheque=issued[0].assoc_cheque_number or issued[0].display_name,
+                        slip=issued[0].assoc_cheque_slip_id.name,
+                    )
+                )
         return super().write(vals)
 
     def _assoc_check_slip_change(self, slip):
@@ -90,8 +107,9 @@ class AccountPayment(models.Model):
                 continue
             label = payment.assoc_cheque_number or payment.display_name
             if old_slip and (old_slip.state != "draft" or slip) and not releasing:
-                raise UserError(_("Cheque %(cheque)s is already on slip %(slip)s.", cheque=label,
-                                  slip=old_slip.display_name))
+                raise UserError(
+                    _("Cheque %(cheque)s is already on slip %(slip)s.", cheque=label, slip=old_slip.display_name)
+                )
             if not slip:
                 continue
             if slip.state != "draft":
@@ -101,12 +119,22 @@ class AccountPayment(models.Model):
             if payment.state != "in_process" or payment.assoc_cheque_return_date:
                 raise UserError(_("Cheque %s is not waiting to be deposited (confirm it first).", label))
             if payment.company_id != slip.company_id:
-                raise UserError(_("Cheque %(cheque)s belongs to %(company)s, not to the slip's company.",
-                                  cheque=label, company=payment.company_id.name))
+                raise UserError(
+                    _(
+                        "Cheque %(cheque)s belongs to %(company)s, not to the slip's company.",
+                        cheque=label,
+                        company=payment.company_id.name,
+                    )
+                )
             if payment.currency_id != slip.currency_id:
-                raise UserError(_("Cheque %(cheque)s is in %(currency)s but the slip is in %(slip_currency)s.",
-                                  cheque=label, currency=payment.currency_id.name,
-                                  slip_currency=slip.currency_id.name))
+                raise UserError(
+                    _(
+                        "Cheque %(cheque)s is in %(currency)s but the slip is in %(slip_currency)s.",
+                        cheque=label,
+                        currency=payment.currency_id.name,
+                        slip_currency=slip.currency_id.name,
+                    )
+                )
 
     def action_assoc_create_slip(self):
         """A draft slip holding the selected cheques (the checks of the slip apply)."""
@@ -114,11 +142,17 @@ class AccountPayment(models.Model):
             raise UserError(_("Select the cheques to deposit."))
         if len(self.company_id) > 1 or len(self.currency_id) > 1:
             raise UserError(_("The selected cheques must belong to one company and be in one currency."))
-        slip = self.env["assoc.cheque.slip"].with_company(self.company_id).create({
-            "company_id": self.company_id.id,
-            "currency_id": self.currency_id.id,
-            "payment_ids": [Command.link(payment.id) for payment in self],
-        })
+        slip = (
+            self.env["assoc.cheque.slip"]
+            .with_company(self.company_id)
+            .create(
+                {
+                    "company_id": self.company_id.id,
+                    "currency_id": self.currency_id.id,
+                    "payment_ids": [Command.link(payment.id) for payment in self],
+                }
+            )
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": "assoc.cheque.slip",
@@ -161,18 +195,21 @@ class AccountPayment(models.Model):
         for payment, reversal in zip(self, reversals, strict=True):
             if payment.assoc_cheque_state == "cashed":
                 cheque_line = reversal.line_ids.filtered(
-                    lambda line, account=payment.outstanding_account_id: line.account_id == account)
+                    lambda line, account=payment.outstanding_account_id: line.account_id == account
+                )
                 cheque_line.account_id = payment.assoc_cheque_slip_id._bank_side_account()
         # Posting reconciles a pending cheque's 511200 line with its reversal.
         reversals.action_post()
         self.env.flush_all()
         for payment, reversal in zip(self, reversals, strict=True):
-            payment.write({
-                "assoc_cheque_return_date": date,
-                "assoc_cheque_return_reason": reason,
-                "assoc_cheque_return_move_id": reversal.id,
-                "state": "rejected",
-            })
+            payment.write(
+                {
+                    "assoc_cheque_return_date": date,
+                    "assoc_cheque_return_reason": reason,
+                    "assoc_cheque_return_move_id": reversal.id,
+                    "state": "rejected",
+                }
+            )
         self._assoc_log_returned(reason)
         self._assoc_on_cheque_returned()
         return reversals
@@ -183,20 +220,32 @@ class AccountPayment(models.Model):
             if payment.assoc_cheque_state == "returned":
                 raise UserError(_("Cheque %s is already marked as returned.", label))
             if payment.assoc_cheque_state not in ("pending", "cashed"):
-                raise UserError(_(
-                    "Cheque %(cheque)s is on slip %(slip)s, not cashed yet: cancel or cash that slip first.",
-                    cheque=label, slip=payment.assoc_cheque_slip_id.display_name,
-                ))
+                raise UserError(
+                    _(
+                        "Cheque %(cheque)s is on slip %(slip)s, not cashed yet: cancel or cash that slip first.",
+                        cheque=label,
+                        slip=payment.assoc_cheque_slip_id.display_name,
+                    )
+                )
 
     def _assoc_log_returned(self, reason):
-        self.env["assoc.interaction"].log_events([{
-            "partner_id": payment.partner_id.id,
-            "type_code": "cheque_returned",
-            "name": self.env._("Cheque %(number)s of %(amount)s returned unpaid",
-                      number=payment.assoc_cheque_number or "", amount=payment.currency_id.format(payment.amount)),
-            "note": reason,
-            "origin": payment,
-        } for payment in self if payment.partner_id])
+        self.env["assoc.interaction"].log_events(
+            [
+                {
+                    "partner_id": payment.partner_id.id,
+                    "type_code": "cheque_returned",
+                    "name": self.env._(
+                        "Cheque %(number)s of %(amount)s returned unpaid",
+                        number=payment.assoc_cheque_number or "",
+                        amount=payment.currency_id.format(payment.amount),
+                    ),
+                    "note": reason,
+                    "origin": payment,
+                }
+                for payment in self
+                if payment.partner_id
+            ]
+        )
 
     def _assoc_on_cheque_returned(self):
         """Hook: the bridges flag the gift or membership paid by these returned cheques."""
@@ -208,6 +257,7 @@ class AccountPayment(models.Model):
             return
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE account_payment SET state = 'in_process' WHERE id IN %s AND state = 'paid'", [tuple(self.ids)])
+            "UPDATE account_payment SET state = 'in_process' WHERE id IN %s AND state = 'paid'", [tuple(self.ids)]
+        )
         self.invalidate_recordset(["state"])
         self.modified(["state"])

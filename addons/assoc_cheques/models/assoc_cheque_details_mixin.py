@@ -16,9 +16,11 @@ class AssocChequeDetailsMixin(models.AbstractModel):
     assoc_cheque_bank = fields.Char(string="Drawer's bank")
     assoc_cheque_state = fields.Selection(CHEQUE_STATES, string="Cheque status", compute="_compute_assoc_cheque")
     assoc_cheque_slip_id = fields.Many2one(
-        "assoc.cheque.slip", string="Remittance slip", compute="_compute_assoc_cheque")
+        "assoc.cheque.slip", string="Remittance slip", compute="_compute_assoc_cheque"
+    )
     assoc_cheque_returned = fields.Boolean(
-        string="Cheque returned", compute="_compute_assoc_cheque_returned", store=True, index=True)
+        string="Cheque returned", compute="_compute_assoc_cheque_returned", store=True, index=True
+    )
 
     @api.depends("payment_id.assoc_cheque_state", "payment_id.assoc_cheque_slip_id")
     def _compute_assoc_cheque(self):

@@ -21,26 +21,43 @@ class AssocChequeSlip(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     journal_id = fields.Many2one(
-        "account.journal", string="Cheques journal", required=True, check_company=True,
+        "account.journal",
+        string="Cheques journal",
+        required=True,
+        check_company=True,
         default=lambda self: self.env.company.assoc_cheque_journal_id,
         domain="[('type', '=', 'bank'), ('company_id', '=', company_id)]",
         help="Journal of the cashing entry, which moves the cheques out of 511200.",
     )
     bank_journal_id = fields.Many2one(
-        "account.journal", string="Bank", required=True, check_company=True, tracking=True,
+        "account.journal",
+        string="Bank",
+        required=True,
+        check_company=True,
+        tracking=True,
         default=lambda self: self._default_bank_journal(),
         domain="[('type', '=', 'bank'), ('id', '!=', journal_id), ('company_id', '=', company_id)]",
     )
     bank_account_id = fields.Many2one(related="bank_journal_id.bank_account_id", string="Bank account")
     currency_id = fields.Many2one(
-        "res.currency", compute="_compute_currency_id", store=True, precompute=True, readonly=False, required=True,
+        "res.currency",
+        compute="_compute_currency_id",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
     )
     payment_ids = fields.One2many("account.payment", "assoc_cheque_slip_id", string="Cheques")
     cheque_count = fields.Integer(string="Cheques count", compute="_compute_totals", store=True)
     amount_total = fields.Monetary(string="Total", compute="_compute_totals", store=True)
     state = fields.Selection(
         [("draft", "Draft"), ("generated", "Generated"), ("cashed", "Cashed"), ("cancelled", "Cancelled")],
-        default="draft", required=True, readonly=True, copy=False, tracking=True, index=True,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
     cash_date = fields.Date(string="Cashed on", readonly=True, copy=False)
     move_id = fields.Many2one("account.move", string="Cashing entry", readonly=True, copy=False, check_company=True)
@@ -50,10 +67,15 @@ class AssocChequeSlip(models.Model):
 
     def _default_bank_journal(self):
         company = self.env.company
-        return self.env["account.journal"].search([
-            ("company_id", "=", company.id), ("type", "=", "bank"),
-            ("id", "!=", company.assoc_cheque_journal_id.id),
-        ], order="bank_account_id, sequence, id", limit=1)
+        return self.env["account.journal"].search(
+            [
+                ("company_id", "=", company.id),
+                ("type", "=", "bank"),
+                ("id", "!=", company.assoc_cheque_journal_id.id),
+            ],
+            order="bank_account_id, sequence, id",
+            limit=1,
+        )
 
     @api.depends("bank_journal_id", "company_id")
     def _compute_currency_id(self):
@@ -70,8 +92,11 @@ class AssocChequeSlip(models.Model):
     def _compute_old_cheque_count(self):
         for slip in self:
             limit = fields.Date.subtract(slip.date or fields.Date.today(), years=1)
-            slip.old_cheque_count = len(slip.payment_ids.filtered(
-                lambda p, limit=limit: p.assoc_cheque_received_date and p.assoc_cheque_received_date < limit))
+            slip.old_cheque_count = len(
+                slip.payment_ids.filtered(
+                    lambda p, limit=limit: p.assoc_cheque_received_date and p.assoc_cheque_received_date < limit
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -112,12 +137,15 @@ class AssocChequeSlip(models.Model):
             if not slip.payment_ids:
                 problems.append(_("Slip of %s has no cheque.", format_date(self.env, slip.date)))
             for payment, lacking in slip.payment_ids._assoc_missing_cheque_fields().items():
-                problems.append(_(
-                    "Cheque %(cheque)s (%(partner)s, %(amount)s): missing %(fields)s",
-                    cheque=payment.assoc_cheque_number or payment.name, partner=payment.partner_id.name or "-",
-                    amount=formatLang(self.env, payment.amount, currency_obj=payment.currency_id),
-                    fields=", ".join(lacking),
-                ))
+                problems.append(
+                    _(
+                        "Cheque %(cheque)s (%(partner)s, %(amount)s): missing %(fields)s",
+                        cheque=payment.assoc_cheque_number or payment.name,
+                        partner=payment.partner_id.name or "-",
+                        amount=formatLang(self.env, payment.amount, currency_obj=payment.currency_id),
+                        fields=", ".join(lacking),
+                    )
+                )
         if problems:
             more = len(problems) - MAX_LISTED_PROBLEMS
             listed = problems[:MAX_LISTED_PROBLEMS] + ([_("… and %s more.", more)] if more > 0 else [])
@@ -127,25 +155,36 @@ class AssocChequeSlip(models.Model):
         self.ensure_one()
         Sequence = self.env["ir.sequence"].sudo()
         domain = [("code", "=", SEQUENCE_CODE), ("company_id", "=", self.company_id.id)]
-        return Sequence.search(domain, limit=1) or Sequence.create({
-            "name": _("Cheque remittance slips (%s)", self.company_id.name),
-            "code": SEQUENCE_CODE,
-            "company_id": self.company_id.id,
-            "implementation": "no_gap",
-            "prefix": "BORD-%(range_year)s-",
-            "padding": 4,
-            "use_date_range": True,
-        })
+        return Sequence.search(domain, limit=1) or Sequence.create(
+            {
+                "name": _("Cheque remittance slips (%s)", self.company_id.name),
+                "code": SEQUENCE_CODE,
+                "company_id": self.company_id.id,
+                "implementation": "no_gap",
+                "prefix": "BORD-%(range_year)s-",
+                "padding": 4,
+                "use_date_range": True,
+            }
+        )
 
     def _store_pdf(self):
-        attachments = self.env["ir.attachment"].sudo().create([{
-            "name": f"{slip.name}.pdf",
-            "res_model": self._name,
-            "res_id": slip.id,
-            "type": "binary",
-            "mimetype": "application/pdf",
-            "raw": render_slip_pdf(slip._document_values()),
-        } for slip in self])
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": f"{slip.name}.pdf",
+                        "res_model": self._name,
+                        "res_id": slip.id,
+                        "type": "binary",
+                        "mimetype": "application/pdf",
+                        "raw": render_slip_pdf(slip._document_values()),
+                    }
+                    for slip in self
+                ]
+            )
+        )
         for slip, attachment in zip(self, attachments, strict=True):
             slip.pdf_attachment_id = attachment
 
@@ -192,8 +231,11 @@ class AssocChequeSlip(models.Model):
         return {
             "title": slip.env._("Cheque remittance slip"),
             "association": company.name,
-            "address": [line for line in (company.partner_id._display_address(without_company=True) or "").split("\n")
-                        if line.strip()],
+            "address": [
+                line
+                for line in (company.partner_id._display_address(without_company=True) or "").split("\n")
+                if line.strip()
+            ],
             "fields": [
                 (slip.env._("Number"), slip.name),
                 (slip.env._("Date"), format_date(slip.env, slip.date)),
@@ -223,8 +265,11 @@ class AssocChequeSlip(models.Model):
         self.ensure_one()
         if not self.pdf_attachment_id:
             raise UserError(_("Generate the slip first: its PDF is issued with its number."))
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{self.pdf_attachment_id.id}?download=true",
-                "target": "self"}
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.pdf_attachment_id.id}?download=true",
+            "target": "self",
+        }
 
     def action_export(self):
         self.ensure_one()

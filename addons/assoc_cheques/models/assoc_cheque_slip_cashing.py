@@ -27,8 +27,9 @@ class AssocChequeSlip(models.Model):
             allowed_company_ids=self.company_id.root_id.ids,
         ).ref("account_journal_payment_debit_account_id", raise_if_not_found=False)
         if not account:
-            raise UserError(_("Set an outstanding receipts account on the bank journal %s.",
-                              self.bank_journal_id.display_name))
+            raise UserError(
+                _("Set an outstanding receipts account on the bank journal %s.", self.bank_journal_id.display_name)
+            )
         return account
 
     def _cheque_lines(self):
@@ -44,13 +45,15 @@ class AssocChequeSlip(models.Model):
         label = _("Remittance slip %s", self.name)
 
         def line(account, lines, sign):
-            return Command.create({
-                "account_id": account.id,
-                "name": label,
-                "balance": sign * sum(lines.mapped("balance")),
-                "amount_currency": sign * sum(lines.mapped("amount_currency")),
-                "currency_id": self.currency_id.id,
-            })
+            return Command.create(
+                {
+                    "account_id": account.id,
+                    "name": label,
+                    "balance": sign * sum(lines.mapped("balance")),
+                    "amount_currency": sign * sum(lines.mapped("amount_currency")),
+                    "currency_id": self.currency_id.id,
+                }
+            )
 
         credit_lines = [line(account, lines, -1) for account, lines in cheque_lines.grouped("account_id").items()]
         return {
@@ -66,17 +69,18 @@ class AssocChequeSlip(models.Model):
         """One posted entry per slip, 511200 → bank outstanding receipts, reconciled with the cheques,
         which are then paid. The entries are created, posted and reconciled in one batch each."""
         self._check_cashable(date)
-        bank_accounts = {journal: slips[0]._bank_side_account()
-                         for journal, slips in self.grouped("bank_journal_id").items()}
+        bank_accounts = {
+            journal: slips[0]._bank_side_account() for journal, slips in self.grouped("bank_journal_id").items()
+        }
         cheque_lines = self._cheque_lines().grouped(lambda line: line.move_id.origin_payment_id.assoc_cheque_slip_id)
-        moves = self.env["account.move"].create([
-            slip._cash_move_vals(date, cheque_lines[slip], bank_accounts[slip.bank_journal_id]) for slip in self
-        ])
+        moves = self.env["account.move"].create(
+            [slip._cash_move_vals(date, cheque_lines[slip], bank_accounts[slip.bank_journal_id]) for slip in self]
+        )
         moves.action_post()
         credit_lines = moves.line_ids.filtered("credit").grouped("move_id")
-        self.env["account.move.line"]._reconcile_plan([
-            cheque_lines[slip] + credit_lines[move] for slip, move in zip(self, moves, strict=True)
-        ])
+        self.env["account.move.line"]._reconcile_plan(
+            [cheque_lines[slip] + credit_lines[move] for slip, move in zip(self, moves, strict=True)]
+        )
         self.write({"state": "cashed", "cash_date": date})
         self._link_moves("move_id", moves)
         # Community does not mark a payment paid on reconciliation of its outstanding line.
@@ -99,10 +103,13 @@ class AssocChequeSlip(models.Model):
             return
         self.flush_recordset([field_name])
         self.env.cr.execute(
-            SQL("UPDATE assoc_cheque_slip slip SET %s = link.move_id FROM (VALUES %s) AS link(id, move_id) "
+            SQL(
+                "UPDATE assoc_cheque_slip slip SET %s = link.move_id FROM (VALUES %s) AS link(id, move_id) "
                 "WHERE slip.id = link.id",
                 SQL.identifier(field_name),
-                SQL(", ").join(SQL("(%s, %s)", slip.id, move.id) for slip, move in zip(self, moves, strict=True))))
+                SQL(", ").join(SQL("(%s, %s)", slip.id, move.id) for slip, move in zip(self, moves, strict=True)),
+            )
+        )
         self.invalidate_recordset([field_name])
         self.modified([field_name])
 
@@ -114,8 +121,12 @@ class AssocChequeSlip(models.Model):
             raise UserError(_("A slip holding a returned cheque cannot be cancelled."))
         self.filtered(lambda s: s.state == "cashed")._reverse_cash_entries()
         for slip in self.filtered("payment_ids"):
-            slip.message_post(body=_("Cancelled; cheques freed for another slip: %s",
-                                     ", ".join(slip.payment_ids.mapped(lambda p: p.assoc_cheque_number or p.name))))
+            slip.message_post(
+                body=_(
+                    "Cancelled; cheques freed for another slip: %s",
+                    ", ".join(slip.payment_ids.mapped(lambda p: p.assoc_cheque_number or p.name)),
+                )
+            )
         self.payment_ids.with_context(assoc_slip_release=True).write({"assoc_cheque_slip_id": False})
         self.write({"state": "cancelled"})
 
@@ -123,14 +134,17 @@ class AssocChequeSlip(models.Model):
         for slip in self:
             bank_side = slip.move_id.line_ids.filtered("debit")
             if bank_side.reconciled or bank_side.matched_credit_ids:
-                raise UserError(_("Slip %s is already matched with a bank statement line: unmatch it first.",
-                                  slip.name))
+                raise UserError(
+                    _("Slip %s is already matched with a bank statement line: unmatch it first.", slip.name)
+                )
         cheque_lines = self._cheque_lines()
         cheque_lines.remove_move_reconcile()
         today = fields.Date.context_today(self)
         reversals = self.move_id._reverse_moves(
-            [{"date": max(today, slip.cash_date), "ref": self.env._("Cancellation of slip %s", slip.name)}
-             for slip in self],
+            [
+                {"date": max(today, slip.cash_date), "ref": self.env._("Cancellation of slip %s", slip.name)}
+                for slip in self
+            ],
             cancel=True,
         )
         self._link_moves("cancel_move_id", reversals)

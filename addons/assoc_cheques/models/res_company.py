@@ -35,30 +35,37 @@ class ResCompany(models.Model):
         for company in self:
             account = company._assoc_cheque_account()
             journal = company.assoc_cheque_journal_id or Journal.search(
-                [*Journal._check_company_domain(company), ("code", "=", CHEQUE_JOURNAL_CODE)], limit=1)
+                [*Journal._check_company_domain(company), ("code", "=", CHEQUE_JOURNAL_CODE)], limit=1
+            )
             if not journal:
                 journal = company._assoc_create_cheque_journal(account)
             if method not in journal.inbound_payment_method_line_ids.payment_method_id:
                 journal.inbound_payment_method_line_ids = [
-                    Command.create({"payment_method_id": method.id, "payment_account_id": account.id})]
+                    Command.create({"payment_method_id": method.id, "payment_account_id": account.id})
+                ]
             company.assoc_cheque_journal_id = journal
 
     def _assoc_create_cheque_journal(self, account):
         self.ensure_one()
-        journal = self.env["account.journal"].create({
-            "name": _("Cheques received"),
-            "code": CHEQUE_JOURNAL_CODE,
-            "type": "bank",
-            "company_id": self.id,
-            "default_account_id": account.id,
-            "inbound_payment_method_line_ids": [Command.clear()],
-            "outbound_payment_method_line_ids": [Command.clear()],
-        })
+        journal = self.env["account.journal"].create(
+            {
+                "name": _("Cheques received"),
+                "code": CHEQUE_JOURNAL_CODE,
+                "type": "bank",
+                "company_id": self.id,
+                "default_account_id": account.id,
+                "inbound_payment_method_line_ids": [Command.clear()],
+                "outbound_payment_method_line_ids": [Command.clear()],
+            }
+        )
         # Charts load in English: give the journal its name in every installed language.
-        journal.update_field_translations("name", {
-            code: self.with_context(lang=code).env._("Cheques received")
-            for code, _label in self.env["res.lang"].get_installed()
-        })
+        journal.update_field_translations(
+            "name",
+            {
+                code: self.with_context(lang=code).env._("Cheques received")
+                for code, _label in self.env["res.lang"].get_installed()
+            },
+        )
         return journal
 
     def _assoc_cheque_account(self):
@@ -66,12 +73,14 @@ class ResCompany(models.Model):
         Account = self.env["account.account"].with_company(self)
         account = Account.search([*Account._check_company_domain(self), ("code", "=", CHEQUE_ACCOUNT_CODE)], limit=1)
         if not account:
-            account = Account.create({
-                "code": CHEQUE_ACCOUNT_CODE,
-                "name": "Chèques à encaisser",
-                "account_type": "asset_current",
-                "company_ids": [Command.set(self.ids)],
-            })
+            account = Account.create(
+                {
+                    "code": CHEQUE_ACCOUNT_CODE,
+                    "name": "Chèques à encaisser",
+                    "account_type": "asset_current",
+                    "company_ids": [Command.set(self.ids)],
+                }
+            )
         if not account.reconcile:
             account.reconcile = True
         return account

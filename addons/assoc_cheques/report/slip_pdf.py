@@ -33,17 +33,23 @@ def _escape(text):
 
 
 def _header(values, styles):
-    flow = [Paragraph(_escape(values["title"]), styles["title"]),
-            Paragraph(_escape(values["association"]), styles["org"])]
+    flow = [
+        Paragraph(_escape(values["title"]), styles["title"]),
+        Paragraph(_escape(values["association"]), styles["org"]),
+    ]
     flow += [Paragraph(_escape(line), styles["text"]) for line in values["address"]]
     flow.append(Spacer(0, 5 * mm))
     fields = Table([[label, value] for label, value in values["fields"]], colWidths=[45 * mm, 120 * mm])
-    fields.setStyle(TableStyle([
-        ("FONT", (0, 0), (0, -1), FONT_BOLD, 9),
-        ("FONT", (1, 0), (1, -1), FONT, 9),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    fields.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (0, -1), FONT_BOLD, 9),
+                ("FONT", (1, 0), (1, -1), FONT, 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return flow + [fields, Spacer(0, 6 * mm)]
 
 
@@ -56,17 +62,21 @@ def _cheque_table(values, width):
     amount_width = 30 * mm
     other = (width - amount_width) / max(amount_col, 1)
     table = Table(data, colWidths=[other] * amount_col + [amount_width], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8.5),
-        ("FONT", (0, 1), (-1, -2), FONT, 8.5),
-        ("FONT", (0, -1), (-1, -1), FONT_BOLD, 9),
-        ("ALIGN", (amount_col, 0), (amount_col, -1), "RIGHT"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.Color(0.95, 0.95, 0.95)]),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8.5),
+                ("FONT", (0, 1), (-1, -2), FONT, 8.5),
+                ("FONT", (0, -1), (-1, -1), FONT_BOLD, 9),
+                ("ALIGN", (amount_col, 0), (amount_col, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.Color(0.95, 0.95, 0.95)]),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
     return table
 
 
@@ -81,8 +91,15 @@ def render_slip_pdf(values):
         canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"{footer} — {doc.page}")
 
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
-        title=f"{values['title']} {footer}", author=values["association"], invariant=1,
+        buffer,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=18 * mm,
+        title=f"{values['title']} {footer}",
+        author=values["association"],
+        invariant=1,
     )
     story = _header(values, _styles()) + [_cheque_table(values, doc.width)]
     doc.build(story, onFirstPage=draw_footer, onLaterPages=draw_footer)

@@ -4,9 +4,12 @@ from odoo.exceptions import UserError
 
 class CashingCases:
     def _cash(self, slips, date=None):
-        wizard = self.env["assoc.cheque.slip.cash"].create({
-            "slip_ids": [Command.set(slips.ids)], "date": date or self.today,
-        })
+        wizard = self.env["assoc.cheque.slip.cash"].create(
+            {
+                "slip_ids": [Command.set(slips.ids)],
+                "date": date or self.today,
+            }
+        )
         wizard.action_cash()
 
     def test_batch_cashing_posts_one_reconciled_entry_per_slip(self):
@@ -40,8 +43,9 @@ class CashingCases:
         with self.assertRaisesRegex(UserError, "cannot be before the slip date"):
             slip._cash(slip.date.replace(year=slip.date.year - 1))
         self.assertEqual(slip.state, "generated")
-        self.assertFalse(self.env["account.move"].search([("journal_id", "=", self.cheque_journal.id),
-                                                          ("ref", "like", slip.name)]))
+        self.assertFalse(
+            self.env["account.move"].search([("journal_id", "=", self.cheque_journal.id), ("ref", "like", slip.name)])
+        )
 
     def test_cancel_uncashed_slip_frees_cheques_and_keeps_number(self):
         cheques = self._cheque(self.marie, 50.0, "1201") + self._cheque(self.jean, 20.0, "1202")
@@ -74,24 +78,30 @@ class CashingCases:
     def test_cancel_refused_once_matched_with_the_bank(self):
         slip = self._generated_slip(self._cheque(self.marie, 50.0, "1401"))
         self._cash(slip)
-        statement_side = self.env["account.move"].create({
-            "journal_id": self.bank_journal.id,
-            "line_ids": [
-                Command.create({"account_id": self.bank_journal.default_account_id.id, "debit": 50.0}),
-                Command.create({"account_id": self.bank_outstanding.id, "credit": 50.0}),
-            ],
-        })
+        statement_side = self.env["account.move"].create(
+            {
+                "journal_id": self.bank_journal.id,
+                "line_ids": [
+                    Command.create({"account_id": self.bank_journal.default_account_id.id, "debit": 50.0}),
+                    Command.create({"account_id": self.bank_outstanding.id, "credit": 50.0}),
+                ],
+            }
+        )
         statement_side.action_post()
         (slip.move_id.line_ids + statement_side.line_ids).filtered(
-            lambda line: line.account_id == self.bank_outstanding).reconcile()
+            lambda line: line.account_id == self.bank_outstanding
+        ).reconcile()
         with self.assertRaisesRegex(UserError, "already matched with a bank statement line"):
             slip.action_cancel()
         self.assertEqual(slip.state, "cashed")
 
     def test_returned_pending_cheque_reverses_its_entry_and_logs_it(self):
         cheque = self._cheque(self.marie, 80.0, "1501")
-        wizard = self.env["assoc.cheque.return"].with_context(default_payment_ids=cheque.ids).create(
-            {"reason": "Sans provision"})
+        wizard = (
+            self.env["assoc.cheque.return"]
+            .with_context(default_payment_ids=cheque.ids)
+            .create({"reason": "Sans provision"})
+        )
         wizard.action_confirm()
         reversal = cheque.assoc_cheque_return_move_id
         self.assertEqual(reversal.reversed_entry_id, cheque.move_id)

@@ -23,17 +23,29 @@ class SlipDocumentCases:
         slip = self._generated_slip(self._three_cheques())
         self.assertEqual(slip.pdf_attachment_id.name, f"{slip.name}.pdf")
         text = self._pdf_text(slip)
-        for expected in ("Les Amis du Littoral", "14 quai de la Fosse", "Nantes", slip.name,
-                         "FR76 3000 6000 0112 3456 7890 189", "Crédit Mutuel de Loire-Atlantique",
-                         "Marie et Paul Dupont", "Hélène Roux-Bénard", "Caisse d'Épargne Bretagne",
-                         "8845120", "0012987", "3310045", "Number of cheques 3"):
+        for expected in (
+            "Les Amis du Littoral",
+            "14 quai de la Fosse",
+            "Nantes",
+            slip.name,
+            "FR76 3000 6000 0112 3456 7890 189",
+            "Crédit Mutuel de Loire-Atlantique",
+            "Marie et Paul Dupont",
+            "Hélène Roux-Bénard",
+            "Caisse d'Épargne Bretagne",
+            "8845120",
+            "0012987",
+            "3310045",
+            "Number of cheques 3",
+        ):
             self.assertIn(expected, text)
         self.assertRegex(text, r"1[\s,.]?315[.,]50")
         self.assertRegex(text, r"1[\s,.]?250[.,]00")
 
     def test_columns_follow_the_settings(self):
-        self.company.write({"assoc_slip_show_bank": False, "assoc_slip_show_partner": True,
-                            "assoc_slip_show_drawer": False})
+        self.company.write(
+            {"assoc_slip_show_bank": False, "assoc_slip_show_partner": True, "assoc_slip_show_drawer": False}
+        )
         slip = self._generated_slip(self._three_cheques())
         text = self._pdf_text(slip)
         self.assertNotIn("Crédit Lyonnais", text)
@@ -45,7 +57,8 @@ class SlipDocumentCases:
         slip = self._generated_slip(self._three_cheques())
         stored = slip.pdf_attachment_id.raw
         printed, report_type = self.env["ir.actions.report"]._render_qweb_pdf(
-            "assoc_cheques.report_cheque_slip", slip.ids)
+            "assoc_cheques.report_cheque_slip", slip.ids
+        )
         self.assertEqual((printed, report_type), (stored, "pdf"))
         values = slip._document_values()
         self.assertEqual(render_slip_pdf(values), render_slip_pdf(values))

@@ -35,9 +35,17 @@ class ChequeSlipCases:
 
     def test_default_income_account_for_quick_entry(self):
         self.company.assoc_cheque_income_account_id = self.income_gifts
-        cheque = self.env["account.payment"].with_context(assoc_cheque_entry=True).create({
-            "partner_id": self.helene.id, "amount": 30.0, "assoc_cheque_number": "7001",
-        })
+        cheque = (
+            self.env["account.payment"]
+            .with_context(assoc_cheque_entry=True)
+            .create(
+                {
+                    "partner_id": self.helene.id,
+                    "amount": 30.0,
+                    "assoc_cheque_number": "7001",
+                }
+            )
+        )
         self.assertEqual(cheque.destination_account_id, self.income_gifts)
         receivable = cheque.move_id.line_ids.filtered(lambda line: line.account_id.account_type == "asset_receivable")
         self.assertFalse(receivable)
@@ -52,8 +60,9 @@ class ChequeSlipCases:
         self.assertEqual(second_cheques.assoc_cheque_slip_id, second)
         self.assertEqual(set(second_cheques.mapped("assoc_cheque_state")), {"on_slip"})
         self.assertEqual((second.cheque_count, second.amount_total), (2, 55.5))
-        next_year = self._generated_slip(self._cheque(self.marie, 10.0, "1004"),
-                                         date=self.today + relativedelta(years=1))
+        next_year = self._generated_slip(
+            self._cheque(self.marie, 10.0, "1004"), date=self.today + relativedelta(years=1)
+        )
         self.assertEqual(next_year.name, f"BORD-{year + 1}-0001")
         sequence = first._slip_sequence()
         self.assertEqual(sequence.implementation, "no_gap")
@@ -112,10 +121,20 @@ class ChequeSlipCases:
         other_company = self.env.ref("base.main_company")
         self.env.user.sudo().company_ids += other_company
         other_company.with_company(other_company)._assoc_cheques_setup()
-        foreign = self.env["account.payment"].with_company(other_company).create({
-            "payment_type": "inbound", "partner_type": "customer", "partner_id": self.marie.id, "amount": 12.0,
-            "journal_id": other_company.assoc_cheque_journal_id.id, "assoc_cheque_number": "5001",
-        })
+        foreign = (
+            self.env["account.payment"]
+            .with_company(other_company)
+            .create(
+                {
+                    "payment_type": "inbound",
+                    "partner_type": "customer",
+                    "partner_id": self.marie.id,
+                    "amount": 12.0,
+                    "journal_id": other_company.assoc_cheque_journal_id.id,
+                    "assoc_cheque_number": "5001",
+                }
+            )
+        )
         foreign.action_post()
         with self.assertRaisesRegex(UserError, "Cheque 5001 belongs to"):
             self._slip(foreign.with_company(self.company))
@@ -131,7 +150,8 @@ class ChequeSlipCases:
             slip.action_generate()
 
     def test_old_cheques_are_flagged(self):
-        old = self._cheque(self.marie, 50.0, "7001",
-                           assoc_cheque_received_date=self.today - relativedelta(years=1, days=10))
+        old = self._cheque(
+            self.marie, 50.0, "7001", assoc_cheque_received_date=self.today - relativedelta(years=1, days=10)
+        )
         slip = self._slip(old + self._cheque(self.jean, 20.0, "7002"))
         self.assertEqual(slip.old_cheque_count, 1)

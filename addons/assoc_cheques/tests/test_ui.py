@@ -10,8 +10,9 @@ from .common import AssocChequesHttpCase
 class TestChequesUi(AssocChequesHttpCase):
     def test_keyboard_entry_of_a_pile_of_cheques(self):
         self.start_tour("/odoo", "assoc_cheque_entry_tour", login=self.env.user.login, timeout=180)
-        cheques = self.env["account.payment"].search([("assoc_cheque_number", "in", ["4410021", "4410022"])],
-                                                     order="assoc_cheque_number")
+        cheques = self.env["account.payment"].search(
+            [("assoc_cheque_number", "in", ["4410021", "4410022"])], order="assoc_cheque_number"
+        )
         self.assertEqual(cheques.partner_id, self.marie + self.jean)
         self.assertEqual(cheques.mapped("amount"), [120.0, 35.5])
         self.assertEqual(cheques.mapped("assoc_cheque_drawer"), ["Marie et Paul Dupont", "Jean Lefèvre"])

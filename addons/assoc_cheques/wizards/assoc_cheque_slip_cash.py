@@ -6,10 +6,15 @@ class AssocChequeSlipCash(models.TransientModel):
     _name = "assoc.cheque.slip.cash"
     _description = "Cash remittance slips"
 
-    slip_ids = fields.Many2many("assoc.cheque.slip", string="Slips", required=True,
-                                domain="[('state', '=', 'generated')]")
-    date = fields.Date(string="Bank date", required=True, default=fields.Date.context_today,
-                       help="Date the bank credited the slips, as on the bank statement.")
+    slip_ids = fields.Many2many(
+        "assoc.cheque.slip", string="Slips", required=True, domain="[('state', '=', 'generated')]"
+    )
+    date = fields.Date(
+        string="Bank date",
+        required=True,
+        default=fields.Date.context_today,
+        help="Date the bank credited the slips, as on the bank statement.",
+    )
 
     def action_cash(self):
         self.ensure_one()

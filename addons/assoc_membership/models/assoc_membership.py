@@ -26,43 +26,78 @@ class AssocMembership(models.Model):
     _order = "date_start desc, id desc"
 
     partner_id = fields.Many2one(
-        "res.partner", string="Member", required=True, index=True, tracking=True,
-        ondelete="restrict", check_company=True)
+        "res.partner",
+        string="Member",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+    )
     type_id = fields.Many2one(
-        "assoc.membership.type", string="Membership type", required=True, index=True,
-        tracking=True, ondelete="restrict")
+        "assoc.membership.type", string="Membership type", required=True, index=True, tracking=True, ondelete="restrict"
+    )
     kind = fields.Selection(related="type_id.kind", store=True, string="Tariff")
     member_ids = fields.Many2many(
-        "res.partner", "assoc_membership_member_rel", "membership_id", "partner_id",
-        string="People covered", compute="_compute_member_ids", store=True, readonly=False,
-        help="The holder and, for a family membership, the other people of the household.")
-    date = fields.Date(string="Subscription date", required=True, default=fields.Date.context_today,
-                       tracking=True)
-    date_start = fields.Date(string="Valid from", compute="_compute_period", store=True,
-                             readonly=False, required=True, precompute=True, tracking=True)
-    date_end = fields.Date(string="Valid until", compute="_compute_period", store=True,
-                           readonly=False, required=True, precompute=True, tracking=True, index=True)
+        "res.partner",
+        "assoc_membership_member_rel",
+        "membership_id",
+        "partner_id",
+        string="People covered",
+        compute="_compute_member_ids",
+        store=True,
+        readonly=False,
+        help="The holder and, for a family membership, the other people of the household.",
+    )
+    date = fields.Date(string="Subscription date", required=True, default=fields.Date.context_today, tracking=True)
+    date_start = fields.Date(
+        string="Valid from",
+        compute="_compute_period",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        tracking=True,
+    )
+    date_end = fields.Date(
+        string="Valid until",
+        compute="_compute_period",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        tracking=True,
+        index=True,
+    )
     date_grace_end = fields.Date(
-        string="End of grace period", compute="_compute_date_grace_end", store=True,
-        help="The person counts as a member until this day.")
+        string="End of grace period",
+        compute="_compute_date_grace_end",
+        store=True,
+        help="The person counts as a member until this day.",
+    )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    amount = fields.Monetary(compute="_compute_amount", store=True, readonly=False, precompute=True,
-                             tracking=True)
+    amount = fields.Monetary(compute="_compute_amount", store=True, readonly=False, precompute=True, tracking=True)
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
-        default="draft", required=True, index=True, tracking=True, copy=False)
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
     payment_method = fields.Selection(PAYMENT_METHODS, default="transfer", tracking=True)
     is_renewed = fields.Boolean(
-        string="Renewed", readonly=True, copy=False,
-        help="The holder took a later membership (kept up to date with the member status).")
-    verify_token = fields.Char(copy=False, readonly=True,
-                               groups="assoc_contacts.group_assoc_finance")
+        string="Renewed",
+        readonly=True,
+        copy=False,
+        help="The holder took a later membership (kept up to date with the member status).",
+    )
+    verify_token = fields.Char(copy=False, readonly=True, groups="assoc_contacts.group_assoc_finance")
     note = fields.Text()
 
     _sql_constraints = [
-        ("dates_ordered", "CHECK (date_end >= date_start)",
-         "A membership cannot end before it starts."),
+        ("dates_ordered", "CHECK (date_end >= date_start)", "A membership cannot end before it starts."),
         ("verify_token_unique", "UNIQUE (verify_token)", "A verification code must be unique."),
     ]
 
@@ -71,9 +106,11 @@ class AssocMembership(models.Model):
         for membership in self:
             membership.display_name = _(
                 "%(type)s – %(member)s (%(start)s – %(end)s)",
-                type=membership.type_id.name or "", member=membership.partner_id.name or "",
+                type=membership.type_id.name or "",
+                member=membership.partner_id.name or "",
                 start=membership._format_date(membership.date_start),
-                end=membership._format_date(membership.date_end))
+                end=membership._format_date(membership.date_end),
+            )
 
     def _format_date(self, day):
         return day.strftime("%d/%m/%Y") if day else ""
@@ -95,23 +132,31 @@ class AssocMembership(models.Model):
                 continue
             current_end = membership._current_end_of_same_type()
             membership.date_start, membership.date_end = membership.type_id._compute_period(
-                membership.date, current_end)
+                membership.date, current_end
+            )
 
     def _current_end_of_same_type(self):
         """End of the holder's latest confirmed membership of the same type, if any."""
         if not self.partner_id:
             return None
-        latest = self.sudo().search([
-            ("partner_id", "=", self.partner_id.id), ("type_id", "=", self.type_id.id),
-            ("state", "=", "confirmed"), ("id", "!=", self._origin.id or 0),
-        ], order="date_end desc", limit=1)
+        latest = self.sudo().search(
+            [
+                ("partner_id", "=", self.partner_id.id),
+                ("type_id", "=", self.type_id.id),
+                ("state", "=", "confirmed"),
+                ("id", "!=", self._origin.id or 0),
+            ],
+            order="date_end desc",
+            limit=1,
+        )
         return latest.date_end or None
 
     @api.depends("date_end", "type_id.grace_days")
     def _compute_date_grace_end(self):
         for membership in self:
             membership.date_grace_end = membership.date_end and (
-                membership.date_end + timedelta(days=membership.type_id.grace_days))
+                membership.date_end + timedelta(days=membership.type_id.grace_days)
+            )
 
     @api.depends("type_id")
     def _compute_amount(self):
@@ -122,17 +167,28 @@ class AssocMembership(models.Model):
     def _check_no_overlap(self):
         self.flush_model(["partner_id", "type_id", "date_start", "date_end", "state"])
         for membership in self.filtered(lambda m: m.state != "cancelled"):
-            other = self.sudo().search([
-                ("id", "!=", membership.id), ("partner_id", "=", membership.partner_id.id),
-                ("type_id", "=", membership.type_id.id), ("state", "!=", "cancelled"),
-                ("date_start", "<=", membership.date_end), ("date_end", ">=", membership.date_start),
-            ], limit=1)
+            other = self.sudo().search(
+                [
+                    ("id", "!=", membership.id),
+                    ("partner_id", "=", membership.partner_id.id),
+                    ("type_id", "=", membership.type_id.id),
+                    ("state", "!=", "cancelled"),
+                    ("date_start", "<=", membership.date_end),
+                    ("date_end", ">=", membership.date_start),
+                ],
+                limit=1,
+            )
             if other:
-                raise ValidationError(_(
-                    "%(member)s already has a “%(type)s” membership from %(start)s to %(end)s, "
-                    "which overlaps this one.",
-                    member=membership.partner_id.display_name, type=membership.type_id.name,
-                    start=other._format_date(other.date_start), end=other._format_date(other.date_end)))
+                raise ValidationError(
+                    _(
+                        "%(member)s already has a “%(type)s” membership from %(start)s to %(end)s, "
+                        "which overlaps this one.",
+                        member=membership.partner_id.display_name,
+                        type=membership.type_id.name,
+                        start=other._format_date(other.date_start),
+                        end=other._format_date(other.date_end),
+                    )
+                )
 
     @api.constrains("amount", "type_id")
     def _check_amount(self):
@@ -181,10 +237,14 @@ class AssocMembership(models.Model):
     def _check_dues(self, amount):
         self.ensure_one()
         if self.currency_id.compare_amounts(amount, self.type_id.amount) < 0:
-            raise UserError(_(
-                "The amount paid (%(paid)s) is smaller than the tariff of “%(type)s” (%(tariff)s).",
-                paid=self._format_amount(amount), type=self.type_id.name,
-                tariff=self._format_amount(self.type_id.amount)))
+            raise UserError(
+                _(
+                    "The amount paid (%(paid)s) is smaller than the tariff of “%(type)s” (%(tariff)s).",
+                    paid=self._format_amount(amount),
+                    type=self.type_id.name,
+                    tariff=self._format_amount(self.type_id.amount),
+                )
+            )
 
     def _format_amount(self, amount, env=None):
         return format_amount(env or self.env, amount, self.currency_id)
@@ -219,8 +279,13 @@ class AssocMembership(models.Model):
 
     def _log_interactions(self, type_code, label):
         events = [
-            {"partner_id": partner.id, "type_code": type_code, "origin": membership,
-             "name": label % membership.display_name}
-            for membership in self for partner in membership.member_ids | membership.partner_id
+            {
+                "partner_id": partner.id,
+                "type_code": type_code,
+                "origin": membership,
+                "name": label % membership.display_name,
+            }
+            for membership in self
+            for partner in membership.member_ids | membership.partner_id
         ]
         self.env["assoc.interaction"].log_events(events)

@@ -24,10 +24,10 @@ class AssocMembershipAnalysis(models.Model):
     new_count = fields.Integer(string="New members", readonly=True, aggregator="sum")
     renewed_count = fields.Integer(string="Renewed", readonly=True, aggregator="sum")
     lapsed_count = fields.Integer(string="Lapsed", readonly=True, aggregator="sum")
-    renewal_rate = fields.Float(string="Renewal rate (%)", readonly=True, aggregator="avg",
-                                help="Renewed among the memberships already ended.")
-    churn_rate = fields.Float(string="Churn (%)", readonly=True, aggregator="avg",
-                              help="Lapsed among all memberships.")
+    renewal_rate = fields.Float(
+        string="Renewal rate (%)", readonly=True, aggregator="avg", help="Renewed among the memberships already ended."
+    )
+    churn_rate = fields.Float(string="Churn (%)", readonly=True, aggregator="avg", help="Lapsed among all memberships.")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -20,8 +20,7 @@ class AssocMembership(models.Model):
     _inherit = "assoc.membership"
 
     card_attachment_id = fields.Many2one("ir.attachment", string="Issued card", readonly=True, copy=False)
-    attestation_attachment_id = fields.Many2one(
-        "ir.attachment", string="Issued attestation", readonly=True, copy=False)
+    attestation_attachment_id = fields.Many2one("ir.attachment", string="Issued attestation", readonly=True, copy=False)
 
     def _verify_url(self):
         self.ensure_one()
@@ -31,13 +30,21 @@ class AssocMembership(models.Model):
         today = fields.Date.context_today(self)
         for membership in self:
             if membership.state != "confirmed":
-                raise UserError(_("The membership %s is not confirmed: no card or attestation can be "
-                                  "issued.", membership.display_name))
+                raise UserError(
+                    _(
+                        "The membership %s is not confirmed: no card or attestation can be issued.",
+                        membership.display_name,
+                    )
+                )
             if card and membership.date_grace_end < today:
-                raise UserError(_("%(member)s has no valid membership: the membership %(membership)s "
-                                  "expired on %(end)s.", member=membership.partner_id.display_name,
-                                  membership=membership.display_name,
-                                  end=membership._format_date(membership.date_end)))
+                raise UserError(
+                    _(
+                        "%(member)s has no valid membership: the membership %(membership)s expired on %(end)s.",
+                        member=membership.partner_id.display_name,
+                        membership=membership.display_name,
+                        end=membership._format_date(membership.date_end),
+                    )
+                )
 
     def _document_env(self):
         return self.with_context(lang=self.partner_id.lang or self.env.lang)
@@ -53,8 +60,11 @@ class AssocMembership(models.Model):
             "number_label": record.env._("Member no."),
             "member_number": person.assoc_member_number or "",
             "type_name": self.type_id.with_context(lang=record.env.lang).name,
-            "validity": record.env._("Valid from %(start)s to %(end)s", start=self._format_date(self.date_start),
-                                     end=self._format_date(self.date_end)),
+            "validity": record.env._(
+                "Valid from %(start)s to %(end)s",
+                start=self._format_date(self.date_start),
+                end=self._format_date(self.date_end),
+            ),
             "qr_url": self._verify_url(),
         }
 
@@ -62,17 +72,28 @@ class AssocMembership(models.Model):
         self.ensure_one()
         env = self._document_env().env
         company, partner = self.company_id, self.partner_id
-        address = ", ".join(filter(None, [partner.street, partner.street2, " ".join(
-            filter(None, [partner.zip, partner.city]))]))
-        paid = env._("Dues of %(amount)s paid on %(date)s%(method)s.", amount=self._format_amount(self.amount, env),
-                     date=self._format_date(self.date), method=self._payment_label(env))
+        address = ", ".join(
+            filter(None, [partner.street, partner.street2, " ".join(filter(None, [partner.zip, partner.city]))])
+        )
+        paid = env._(
+            "Dues of %(amount)s paid on %(date)s%(method)s.",
+            amount=self._format_amount(self.amount, env),
+            date=self._format_date(self.date),
+            method=self._payment_label(env),
+        )
         paragraphs = [
-            env._("The association %(association)s certifies that %(member)s%(address)s is a member of the "
-                  "association under the member number %(number)s, with the membership “%(type)s” valid "
-                  "from %(start)s to %(end)s.", association=company.name, member=partner.name,
-                  address=env._(", living at %s,", address) if address else "",
-                  number=partner.assoc_member_number or "", type=self.type_id.with_context(lang=env.lang).name,
-                  start=self._format_date(self.date_start), end=self._format_date(self.date_end)),
+            env._(
+                "The association %(association)s certifies that %(member)s%(address)s is a member of the "
+                "association under the member number %(number)s, with the membership “%(type)s” valid "
+                "from %(start)s to %(end)s.",
+                association=company.name,
+                member=partner.name,
+                address=env._(", living at %s,", address) if address else "",
+                number=partner.assoc_member_number or "",
+                type=self.type_id.with_context(lang=env.lang).name,
+                start=self._format_date(self.date_start),
+                end=self._format_date(self.date_end),
+            ),
             paid if self.amount else env._("Free membership."),
         ]
         covered = self.member_ids - partner
@@ -80,13 +101,22 @@ class AssocMembership(models.Model):
             paragraphs.append(env._("This family membership also covers: %s.", ", ".join(covered.mapped("name"))))
         return {
             "association": company.name,
-            "association_lines": [line for line in [
-                company.street, " ".join(filter(None, [company.zip, company.city])),
-                company.company_registry and env._("Registration number: %s", company.company_registry)] if line],
+            "association_lines": [
+                line
+                for line in [
+                    company.street,
+                    " ".join(filter(None, [company.zip, company.city])),
+                    company.company_registry and env._("Registration number: %s", company.company_registry),
+                ]
+                if line
+            ],
             "title": env._("Membership attestation"),
             "paragraphs": paragraphs,
-            "place_date": env._("Issued in %(city)s on %(date)s", city=company.city or "",
-                                date=format_date(env, fields.Date.context_today(self), date_format="dd/MM/yyyy")),
+            "place_date": env._(
+                "Issued in %(city)s on %(date)s",
+                city=company.city or "",
+                date=format_date(env, fields.Date.context_today(self), date_format="dd/MM/yyyy"),
+            ),
             "signatory": env._("For the board"),
             "qr_url": self._verify_url(),
             "qr_caption": env._("Check this membership: %s", self._verify_url()),
@@ -94,8 +124,11 @@ class AssocMembership(models.Model):
 
     def _payment_label(self, env):
         return {
-            "cheque": env._(" by cheque"), "cash": env._(" in cash"), "transfer": env._(" by bank transfer"),
-            "card": env._(" by card"), "direct_debit": env._(" by direct debit"),
+            "cheque": env._(" by cheque"),
+            "cash": env._(" in cash"),
+            "transfer": env._(" by bank transfer"),
+            "card": env._(" by card"),
+            "direct_debit": env._(" by direct debit"),
             "helloasso": env._(" through HelloAsso"),
         }.get(self.payment_method, "")
 
@@ -114,18 +147,30 @@ class AssocMembership(models.Model):
                 content = render_cards([self._card_values()], logo=logo)
             else:
                 content = render_attestations([self._attestation_values()], logo=logo)
-            self.sudo()[field] = self.env["ir.attachment"].sudo().create({
-                "name": f"{self._document_filename(kind)}.pdf",
-                "raw": content, "res_model": self._name, "res_id": self.id, "mimetype": "application/pdf",
-            })
+            self.sudo()[field] = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": f"{self._document_filename(kind)}.pdf",
+                        "raw": content,
+                        "res_model": self._name,
+                        "res_id": self.id,
+                        "mimetype": "application/pdf",
+                    }
+                )
+            )
         return self.sudo()[field].raw
 
     def _render_cards(self, layout="single", people=None):
         """Cards of a selection in one PDF; a single card is the stored, issued one."""
         self._check_documents_allowed(card=True)
         if len(self) == 1 and not people:
-            return self._issue("card") if layout == "single" else render_cards(
-                [self._card_values()], layout, self._company_logo())
+            return (
+                self._issue("card")
+                if layout == "single"
+                else render_cards([self._card_values()], layout, self._company_logo())
+            )
         people = people or [membership.partner_id for membership in self]
         values = [membership._card_values(person) for membership, person in zip(self, people, strict=True)]
         return render_cards(values, layout, self._company_logo())
@@ -171,27 +216,36 @@ class AssocMembership(models.Model):
     def _send_document(self, kind):
         """Post the document's email with its PDF on each membership (the composer logs the sending)."""
         self._check_sendable(kind)
-        self.env["mail.compose.message"].create({
-            "composition_mode": "comment",
-            "model": self._name,
-            "res_ids": self.ids,
-            "template_id": self.env.ref(DOCUMENT_TEMPLATES[kind]).id,
-            "message_type": "comment",
-            "subtype_id": self.env.ref("mail.mt_comment").id,
-        })._action_send_mail()
+        self.env["mail.compose.message"].create(
+            {
+                "composition_mode": "comment",
+                "model": self._name,
+                "res_ids": self.ids,
+                "template_id": self.env.ref(DOCUMENT_TEMPLATES[kind]).id,
+                "message_type": "comment",
+                "subtype_id": self.env.ref("mail.mt_comment").id,
+            }
+        )._action_send_mail()
 
     def _check_sendable(self, kind):
         self._check_documents_allowed(card=kind == "card")
         without_email = self.filtered(lambda m: not m.partner_id.email)
         if without_email:
-            raise UserError(_("These members have no email address: %s",
-                              ", ".join(without_email.mapped("partner_id.display_name"))))
+            raise UserError(
+                _("These members have no email address: %s", ", ".join(without_email.mapped("partner_id.display_name")))
+            )
 
     @api.model
     def _document_kind_of(self, template):
         """'card' or 'attestation' when `template` is the template that sends that document."""
-        return next((kind for kind, xmlid in DOCUMENT_TEMPLATES.items()
-                     if template == self.env.ref(xmlid, raise_if_not_found=False)), None)
+        return next(
+            (
+                kind
+                for kind, xmlid in DOCUMENT_TEMPLATES.items()
+                if template == self.env.ref(xmlid, raise_if_not_found=False)
+            ),
+            None,
+        )
 
     def _log_document_sent(self, kind):
         if kind == "card":

@@ -14,11 +14,17 @@ class AssocMembership(models.Model):
     _inherit = "assoc.membership"
 
     payment_id = fields.Many2one(
-        "account.payment", string="Payment", readonly=True, copy=False, index="btree_not_null",
-        check_company=True)
+        "account.payment", string="Payment", readonly=True, copy=False, index="btree_not_null", check_company=True
+    )
     journal_id = fields.Many2one(
-        "account.journal", string="Payment journal", compute="_compute_journal_id", store=True,
-        readonly=False, check_company=True, domain="[('type', 'in', ('bank', 'cash'))]")
+        "account.journal",
+        string="Payment journal",
+        compute="_compute_journal_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+        domain="[('type', 'in', ('bank', 'cash'))]",
+    )
     payment_state = fields.Selection(related="payment_id.state", string="Payment status")
 
     @api.depends("payment_method", "company_id")
@@ -34,8 +40,9 @@ class AssocMembership(models.Model):
     def _create_payment(self):
         """One posted payment per membership, created and posted in one batch."""
         if not all(self.mapped("journal_id")):
-            raise UserError(_("No journal is set for the payments of memberships: choose one on the "
-                              "membership or in the settings."))
+            raise UserError(
+                _("No journal is set for the payments of memberships: choose one on the membership or in the settings.")
+            )
         payments = self.env["account.payment"].create([membership._payment_vals() for membership in self])
         payments.action_post()
         for membership, payment in zip(self, payments, strict=True):
@@ -59,12 +66,19 @@ class AssocMembership(models.Model):
     def _payment_method_line(self, journal):
         lines = journal.inbound_payment_method_line_ids
         preferred = {"cheque": "assoc_cheque"}.get(self.payment_method)
-        return lines.filtered(lambda line: line.code == preferred)[:1] or lines.filtered(
-            lambda line: line.code == "manual")[:1] or lines[:1]
+        return (
+            lines.filtered(lambda line: line.code == preferred)[:1]
+            or lines.filtered(lambda line: line.code == "manual")[:1]
+            or lines[:1]
+        )
 
     def _payment_memo(self):
-        return _("Dues %(type)s %(start)s – %(end)s", type=self.type_id.name,
-                 start=self._format_date(self.date_start), end=self._format_date(self.date_end))
+        return _(
+            "Dues %(type)s %(start)s – %(end)s",
+            type=self.type_id.name,
+            start=self._format_date(self.date_start),
+            end=self._format_date(self.date_end),
+        )
 
     # ----------------------------------------------------------- public API
     @api.model
@@ -77,17 +91,25 @@ class AssocMembership(models.Model):
             raise UserError(_("The payment %s has no partner: say who the member is.", payment.display_name))
         if payment.payment_type != "inbound":
             raise UserError(_("Only a received payment can fund a membership."))
-        available = payment.amount - sum(payment.assoc_membership_ids.filtered(
-            lambda m: m.state != "cancelled").mapped("amount"))
+        available = payment.amount - sum(
+            payment.assoc_membership_ids.filtered(lambda m: m.state != "cancelled").mapped("amount")
+        )
         values = {
-            "partner_id": partner.id, "type_id": membership_type.id, "date": date or payment.date,
-            "company_id": payment.company_id.id, "payment_id": payment.id,
+            "partner_id": partner.id,
+            "type_id": membership_type.id,
+            "date": date or payment.date,
+            "company_id": payment.company_id.id,
+            "payment_id": payment.id,
         }
         self.new(values)._check_dues(available)
-        membership = self.create({
-            **values, "amount": available, "journal_id": payment.journal_id.id,
-            "payment_method": payment_method or self._payment_method_of(payment),
-        })
+        membership = self.create(
+            {
+                **values,
+                "amount": available,
+                "journal_id": payment.journal_id.id,
+                "payment_method": payment_method or self._payment_method_of(payment),
+            }
+        )
         self._route_payment_to_income(payment, membership_type._get_income_account(payment.company_id))
         membership.action_confirm()
         return membership
@@ -101,8 +123,12 @@ class AssocMembership(models.Model):
             return
         if payment.state != "draft":
             if payment.is_reconciled:
-                raise UserError(_("The payment %s is already reconciled with an invoice: it cannot "
-                                  "fund a membership.", payment.display_name))
+                raise UserError(
+                    _(
+                        "The payment %s is already reconciled with an invoice: it cannot fund a membership.",
+                        payment.display_name,
+                    )
+                )
             payment.action_draft()
         payment.destination_account_id = account
         payment.action_post()
@@ -111,8 +137,9 @@ class AssocMembership(models.Model):
     def _payment_method_of(self, payment):
         company = payment.company_id
         if payment.payment_method_line_id.code == "assoc_cheque" or (
-                payment.journal_id == company.assoc_membership_cheque_journal_id
-                and company.assoc_membership_cheque_journal_id != company.assoc_membership_bank_journal_id):
+            payment.journal_id == company.assoc_membership_cheque_journal_id
+            and company.assoc_membership_cheque_journal_id != company.assoc_membership_bank_journal_id
+        ):
             return "cheque"
         if payment.journal_id.type == "cash":
             return "cash"

@@ -39,20 +39,23 @@ class AssocMembershipReminder(models.Model):
     name = fields.Char(required=True, translate=True)
     active = fields.Boolean(default=True)
     days = fields.Integer(required=True, default=30)
-    timing = fields.Selection([("before", "Before the end"), ("after", "After the end")],
-                              required=True, default="before")
+    timing = fields.Selection(
+        [("before", "Before the end"), ("after", "After the end")], required=True, default="before"
+    )
     template_id = fields.Many2one(
-        "mail.template", string="Email template", required=True,
-        domain="[('model', '=', 'assoc.membership')]")
-    type_ids = fields.Many2many("assoc.membership.type", string="Membership types",
-                                help="Leave empty for every type.")
+        "mail.template", string="Email template", required=True, domain="[('model', '=', 'assoc.membership')]"
+    )
+    type_ids = fields.Many2many("assoc.membership.type", string="Membership types", help="Leave empty for every type.")
     sent_count = fields.Integer(compute="_compute_sent_count")
 
     _sql_constraints = [("days_positive", "CHECK (days >= 0)", "The number of days cannot be negative.")]
 
     def _compute_sent_count(self):
-        self.env.cr.execute("""SELECT reminder_id, count(*) FROM assoc_membership_reminder_sent_rel
-                                WHERE reminder_id = ANY(%s) GROUP BY reminder_id""", [self.ids])
+        self.env.cr.execute(
+            """SELECT reminder_id, count(*) FROM assoc_membership_reminder_sent_rel
+                                WHERE reminder_id = ANY(%s) GROUP BY reminder_id""",
+            [self.ids],
+        )
         counts = dict(self.env.cr.fetchall())
         for reminder in self:
             reminder.sent_count = counts.get(reminder.id, 0)
@@ -68,17 +71,25 @@ class AssocMembershipReminder(models.Model):
         self.ensure_one()
         self.env.flush_all()
         first_end, last_end = self._target_end_range(today)
-        self.env.cr.execute(CANDIDATES_SQL, {
-            "first_end": first_end, "last_end": last_end, "reminder": self.id, "limit": limit,
-            "all_types": not self.type_ids, "type_ids": self.type_ids.ids,
-        })
+        self.env.cr.execute(
+            CANDIDATES_SQL,
+            {
+                "first_end": first_end,
+                "last_end": last_end,
+                "reminder": self.id,
+                "limit": limit,
+                "all_types": not self.type_ids,
+                "type_ids": self.type_ids.ids,
+            },
+        )
         return self.env["assoc.membership"].browse([row[0] for row in self.env.cr.fetchall()])
 
     def _send(self, memberships):
         self.ensure_one()
         for membership in memberships:
-            membership.message_post_with_source(self.template_id, subtype_xmlid="mail.mt_comment",
-                                                message_type="comment")
+            membership.message_post_with_source(
+                self.template_id, subtype_xmlid="mail.mt_comment", message_type="comment"
+            )
         memberships.write({"reminder_ids": [(4, self.id)]})
         memberships._log_interactions("membership_reminder", _("Renewal reminder sent: %s"))
 
@@ -103,5 +114,11 @@ class AssocMembership(models.Model):
     _inherit = "assoc.membership"
 
     reminder_ids = fields.Many2many(
-        "assoc.membership.reminder", "assoc_membership_reminder_sent_rel", "membership_id", "reminder_id",
-        string="Reminders sent", readonly=True, copy=False)
+        "assoc.membership.reminder",
+        "assoc_membership_reminder_sent_rel",
+        "membership_id",
+        "reminder_id",
+        string="Reminders sent",
+        readonly=True,
+        copy=False,
+    )

@@ -13,7 +13,8 @@ class AssocMembershipStatus(models.Model):
     # No secondary index: the table is small and read whole; every index slows the recompute.
     partner_id = fields.Many2one("res.partner", required=True, ondelete="cascade")
     state = fields.Selection(
-        [("member", "Member"), ("former", "Former member"), ("never", "Never member")], required=True)
+        [("member", "Member"), ("former", "Former member"), ("never", "Never member")], required=True
+    )
     member_since = fields.Date()
     last_date = fields.Date()
     end_date = fields.Date()

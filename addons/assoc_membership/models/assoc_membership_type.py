@@ -5,9 +5,26 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-MONTHS = [(str(number), name) for number, name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August",
-     "September", "October", "November", "December"], start=1)]
+MONTHS = [
+    (str(number), name)
+    for number, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+]
 
 
 def add_months_period_end(start, months):
@@ -29,39 +46,48 @@ class AssocMembershipType(models.Model):
     active = fields.Boolean(default=True)
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one("res.company", help="Leave empty to share the type between companies.")
-    currency_id = fields.Many2one(
-        "res.currency", compute="_compute_currency_id", string="Currency")
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id", string="Currency")
     kind = fields.Selection(
-        [("individual", "Individual"), ("reduced", "Reduced"), ("family", "Family"),
-         ("organisation", "Organisation")],
-        string="Tariff", required=True, default="individual",
-        help="A family membership covers every member of the holder's household.")
+        [("individual", "Individual"), ("reduced", "Reduced"), ("family", "Family"), ("organisation", "Organisation")],
+        string="Tariff",
+        required=True,
+        default="individual",
+        help="A family membership covers every member of the holder's household.",
+    )
     amount = fields.Monetary(string="Dues", help="Minimum amount to pay; zero for a free membership.")
     is_free = fields.Boolean(string="Free", compute="_compute_is_free", store=True)
     validity_mode = fields.Selection(
-        [("calendar_year", "Calendar year"), ("rolling", "Rolling months from the payment"),
-         ("season", "Season")],
-        required=True, default="calendar_year")
+        [("calendar_year", "Calendar year"), ("rolling", "Rolling months from the payment"), ("season", "Season")],
+        required=True,
+        default="calendar_year",
+    )
     duration_months = fields.Integer(string="Duration (months)", default=12)
     season_start_month = fields.Selection(MONTHS, string="Season starts in")
     season_start_day = fields.Integer(string="Season start day")
     cutoff_month = fields.Selection(
-        MONTHS, string="Cut-off month",
+        MONTHS,
+        string="Cut-off month",
         help="From this date on, a payment counts for the next year or season; people joining "
-        "after the cut-off are covered from their payment date until the end of the next one.")
+        "after the cut-off are covered from their payment date until the end of the next one.",
+    )
     cutoff_day = fields.Integer(string="Cut-off day")
     grace_days = fields.Integer(
         string="Grace period (days)",
-        help="Days after the end of the validity during which the person still counts as a member.")
+        help="Days after the end of the validity during which the person still counts as a member.",
+    )
     gives_tax_receipt = fields.Boolean(
         string="Dues give a tax receipt",
         help="Only when the member receives no counterpart beyond taking part in the association's "
-        "life (vote at the general meeting, newsletter).")
+        "life (vote at the general meeting, newsletter).",
+    )
     income_account_id = fields.Many2one(
-        "account.account", string="Dues income account", company_dependent=True,
+        "account.account",
+        string="Dues income account",
+        company_dependent=True,
         domain="[('account_type', 'in', ('income', 'income_other'))]",
         help="Leave empty to use the company's dues account (756100 without counterpart, "
-        "756200 with counterpart on the French chart).")
+        "756200 with counterpart on the French chart).",
+    )
     membership_count = fields.Integer(compute="_compute_membership_count")
     note = fields.Text(string="Description", translate=True)
 
@@ -76,18 +102,30 @@ class AssocMembershipType(models.Model):
             mtype.is_free = not mtype.amount
 
     def _compute_membership_count(self):
-        counts = dict(self.env["assoc.membership"]._read_group(
-            [("type_id", "in", self.ids), ("state", "=", "confirmed")], ["type_id"], ["__count"]))
+        counts = dict(
+            self.env["assoc.membership"]._read_group(
+                [("type_id", "in", self.ids), ("state", "=", "confirmed")], ["type_id"], ["__count"]
+            )
+        )
         for mtype in self:
             mtype.membership_count = counts.get(mtype, 0)
 
-    @api.constrains("validity_mode", "season_start_month", "season_start_day", "duration_months",
-                    "cutoff_month", "cutoff_day", "grace_days", "amount")
+    @api.constrains(
+        "validity_mode",
+        "season_start_month",
+        "season_start_day",
+        "duration_months",
+        "cutoff_month",
+        "cutoff_day",
+        "grace_days",
+        "amount",
+    )
     def _check_validity_settings(self):
         for mtype in self:
             if mtype.validity_mode == "season" and not (mtype.season_start_month and mtype.season_start_day):
-                raise ValidationError(_("The season of the membership type %s needs a start date "
-                                        "(day and month).", mtype.name))
+                raise ValidationError(
+                    _("The season of the membership type %s needs a start date (day and month).", mtype.name)
+                )
             if mtype.validity_mode == "rolling" and mtype.duration_months < 1:
                 raise ValidationError(_("A rolling membership lasts at least one month."))
             if mtype.validity_mode == "season":
@@ -106,8 +144,9 @@ class AssocMembershipType(models.Model):
         try:
             date(2001, int(month), day)  # a year without 29 February: the date must exist every year
         except ValueError as exc:
-            raise ValidationError(_("The %(label)s date %(day)s/%(month)s does not exist every year.",
-                                    label=label, day=day, month=month)) from exc
+            raise ValidationError(
+                _("The %(label)s date %(day)s/%(month)s does not exist every year.", label=label, day=day, month=month)
+            ) from exc
 
     # ------------------------------------------------------------------ periods
     def _season_start(self):
@@ -152,12 +191,18 @@ class AssocMembershipType(models.Model):
         self.ensure_one()
         account = self.with_company(company).income_account_id
         if not account:
-            account = (company.assoc_dues_account_id if self.gives_tax_receipt
-                       else company.assoc_dues_counterpart_account_id)
+            account = (
+                company.assoc_dues_account_id if self.gives_tax_receipt else company.assoc_dues_counterpart_account_id
+            )
         if not account:
-            raise UserError(_("No dues income account is set for the membership type %(type)s in "
-                              "%(company)s: choose one on the type or in the settings.",
-                              type=self.name, company=company.name))
+            raise UserError(
+                _(
+                    "No dues income account is set for the membership type %(type)s in "
+                    "%(company)s: choose one on the type or in the settings.",
+                    type=self.name,
+                    company=company.name,
+                )
+            )
         return account
 
     def action_view_memberships(self):

@@ -11,28 +11,42 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     assoc_dues_account_id = fields.Many2one(
-        "account.account", string="Dues income (no counterpart)", check_company=True,
-        help="Credited by dues that give a tax receipt (7561 in the associations' chart).")
+        "account.account",
+        string="Dues income (no counterpart)",
+        check_company=True,
+        help="Credited by dues that give a tax receipt (7561 in the associations' chart).",
+    )
     assoc_dues_counterpart_account_id = fields.Many2one(
-        "account.account", string="Dues income (with counterpart)", check_company=True,
-        help="Credited by dues that buy a service (7562 in the associations' chart).")
+        "account.account",
+        string="Dues income (with counterpart)",
+        check_company=True,
+        help="Credited by dues that buy a service (7562 in the associations' chart).",
+    )
     assoc_membership_bank_journal_id = fields.Many2one(
-        "account.journal", string="Membership bank journal", check_company=True,
-        domain="[('type', '=', 'bank')]", help="Transfers, cards and direct debits.")
-    assoc_membership_cash_journal_id = fields.Many2one(
-        "account.journal", string="Membership cash journal", check_company=True,
-        domain="[('type', '=', 'cash')]")
-    assoc_membership_cheque_journal_id = fields.Many2one(
-        "account.journal", string="Membership cheque journal", check_company=True,
+        "account.journal",
+        string="Membership bank journal",
+        check_company=True,
         domain="[('type', '=', 'bank')]",
-        help="Journal of the cheques to deposit; the cheques addon puts them on remittance slips.")
+        help="Transfers, cards and direct debits.",
+    )
+    assoc_membership_cash_journal_id = fields.Many2one(
+        "account.journal", string="Membership cash journal", check_company=True, domain="[('type', '=', 'cash')]"
+    )
+    assoc_membership_cheque_journal_id = fields.Many2one(
+        "account.journal",
+        string="Membership cheque journal",
+        check_company=True,
+        domain="[('type', '=', 'bank')]",
+        help="Journal of the cheques to deposit; the cheques addon puts them on remittance slips.",
+    )
 
     def _assoc_dues_account(self, code, name, french_name):
         Account = self.env["account.account"].sudo().with_company(self)
         account = Account.search([*Account._check_company_domain(self), ("code", "=", code)], limit=1)
         if not account:
-            account = Account.create({"code": code, "name": name, "account_type": "income",
-                                      "company_ids": [(6, 0, self.ids)]})
+            account = Account.create(
+                {"code": code, "name": name, "account_type": "income", "company_ids": [(6, 0, self.ids)]}
+            )
             if "fr_FR" in dict(self.env["res.lang"].get_installed()):
                 account.update_field_translations("name", {"fr_FR": french_name})
         return account

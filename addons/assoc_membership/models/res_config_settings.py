@@ -6,10 +6,14 @@ class ResConfigSettings(models.TransientModel):
 
     assoc_dues_account_id = fields.Many2one(related="company_id.assoc_dues_account_id", readonly=False)
     assoc_dues_counterpart_account_id = fields.Many2one(
-        related="company_id.assoc_dues_counterpart_account_id", readonly=False)
+        related="company_id.assoc_dues_counterpart_account_id", readonly=False
+    )
     assoc_membership_bank_journal_id = fields.Many2one(
-        related="company_id.assoc_membership_bank_journal_id", readonly=False)
+        related="company_id.assoc_membership_bank_journal_id", readonly=False
+    )
     assoc_membership_cash_journal_id = fields.Many2one(
-        related="company_id.assoc_membership_cash_journal_id", readonly=False)
+        related="company_id.assoc_membership_cash_journal_id", readonly=False
+    )
     assoc_membership_cheque_journal_id = fields.Many2one(
-        related="company_id.assoc_membership_cheque_journal_id", readonly=False)
+        related="company_id.assoc_membership_cheque_journal_id", readonly=False
+    )

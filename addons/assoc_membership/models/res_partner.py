@@ -83,8 +83,10 @@ UPDATE assoc_membership m SET is_renewed = r.renewed
 
 def _search_status(status_field):
     """Search a status field of contacts through the status table (whoever searches)."""
+
     def search(self, operator, value):
         return [("id", "in", self._assoc_status_partners([(status_field, operator, value)]))]
+
     return search
 
 
@@ -92,35 +94,58 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     assoc_membership_ids = fields.Many2many(
-        "assoc.membership", "assoc_membership_member_rel", "partner_id", "membership_id",
-        string="Memberships", help="Memberships that cover this contact (own or family ones).")
+        "assoc.membership",
+        "assoc_membership_member_rel",
+        "partner_id",
+        "membership_id",
+        string="Memberships",
+        help="Memberships that cover this contact (own or family ones).",
+    )
     assoc_membership_state = fields.Selection(
         [("member", "Member"), ("former", "Former member"), ("never", "Never member")],
-        string="Membership status", compute="_compute_assoc_membership_status",
-        search="_search_assoc_membership_state")
-    assoc_member_since = fields.Date(string="Member since", compute="_compute_assoc_membership_status",
-                                     search=_search_status("member_since"))
+        string="Membership status",
+        compute="_compute_assoc_membership_status",
+        search="_search_assoc_membership_state",
+    )
+    assoc_member_since = fields.Date(
+        string="Member since", compute="_compute_assoc_membership_status", search=_search_status("member_since")
+    )
     assoc_membership_last_date = fields.Date(
-        string="Last membership", compute="_compute_assoc_membership_status",
-        search=_search_status("last_date"), help="Start of the latest membership.")
-    assoc_membership_end = fields.Date(string="Membership valid until", compute="_compute_assoc_membership_status",
-                                       search=_search_status("end_date"))
+        string="Last membership",
+        compute="_compute_assoc_membership_status",
+        search=_search_status("last_date"),
+        help="Start of the latest membership.",
+    )
+    assoc_membership_end = fields.Date(
+        string="Membership valid until", compute="_compute_assoc_membership_status", search=_search_status("end_date")
+    )
     assoc_membership_last_type_id = fields.Many2one(
-        "assoc.membership.type", string="Last membership type", compute="_compute_assoc_membership_status",
-        search=_search_status("last_type_id"))
+        "assoc.membership.type",
+        string="Last membership type",
+        compute="_compute_assoc_membership_status",
+        search=_search_status("last_type_id"),
+    )
     assoc_membership_last_amount = fields.Float(
-        string="Last dues", digits=(16, 2), compute="_compute_assoc_membership_status",
-        search=_search_status("last_amount"))
+        string="Last dues",
+        digits=(16, 2),
+        compute="_compute_assoc_membership_status",
+        search=_search_status("last_amount"),
+    )
     assoc_membership_count = fields.Integer(
-        string="Number of memberships", compute="_compute_assoc_membership_status",
-        search=_search_status("membership_count"))
+        string="Number of memberships",
+        compute="_compute_assoc_membership_status",
+        search=_search_status("membership_count"),
+    )
     assoc_membership_total = fields.Float(
-        string="Total dues", digits=(16, 2), compute="_compute_assoc_membership_status",
-        search=_search_status("total"))
+        string="Total dues", digits=(16, 2), compute="_compute_assoc_membership_status", search=_search_status("total")
+    )
     assoc_member_number = fields.Char(string="Member number", readonly=True, copy=False, index="btree_not_null")
     assoc_member_on = fields.Date(
-        string="Member on", compute="_compute_assoc_member_on", search="_search_assoc_member_on",
-        help="Search the people who were members on a given day.")
+        string="Member on",
+        compute="_compute_assoc_member_on",
+        search="_search_assoc_member_on",
+        help="Search the people who were members on a given day.",
+    )
 
     _sql_constraints = [
         ("assoc_member_number_unique", "UNIQUE (assoc_member_number)", "A member number is unique."),
@@ -133,8 +158,9 @@ class ResPartner(models.Model):
         for partner in self:
             status = by_partner.get(partner._origin.id)
             for partner_field, status_field in STATUS_FIELDS.items():
-                partner[partner_field] = status[status_field] if status else (
-                    "never" if status_field == "state" else False)
+                partner[partner_field] = (
+                    status[status_field] if status else ("never" if status_field == "state" else False)
+                )
 
     def _search_assoc_membership_state(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
@@ -163,18 +189,22 @@ class ResPartner(models.Model):
     @api.model
     def _assoc_member_ids_at(self, day):
         self.env["assoc.membership"].flush_model()
-        self.env.cr.execute("""
+        self.env.cr.execute(
+            """
             SELECT DISTINCT rel.partner_id
               FROM assoc_membership_member_rel rel
               JOIN assoc_membership m ON m.id = rel.membership_id
              WHERE m.state = 'confirmed' AND m.date_start <= %s AND m.date_grace_end >= %s
-        """, [day, day])
+        """,
+            [day, day],
+        )
         return [row[0] for row in self.env.cr.fetchall()]
 
     def _assoc_membership_state_at(self, day):
         """{partner id: 'member' | 'former' | 'never'} on the given day."""
         self.env["assoc.membership"].flush_model()
-        self.env.cr.execute("""
+        self.env.cr.execute(
+            """
             SELECT rel.partner_id,
                    bool_or(m.date_start <= %(day)s AND m.date_grace_end >= %(day)s),
                    bool_or(m.date_start <= %(day)s)
@@ -182,9 +212,13 @@ class ResPartner(models.Model):
               JOIN assoc_membership m ON m.id = rel.membership_id
              WHERE m.state = 'confirmed' AND rel.partner_id = ANY(%(ids)s)
              GROUP BY rel.partner_id
-        """, {"day": day, "ids": self.ids})
-        found = {pid: "member" if member else "former" if started else "never"
-                 for pid, member, started in self.env.cr.fetchall()}
+        """,
+            {"day": day, "ids": self.ids},
+        )
+        found = {
+            pid: "member" if member else "former" if started else "never"
+            for pid, member, started in self.env.cr.fetchall()
+        }
         return {partner.id: found.get(partner.id, "never") for partner in self}
 
     # ------------------------------------------------------------- updates
@@ -209,8 +243,13 @@ class ResPartner(models.Model):
         changed = cr.rowcount
         cr.execute(STATUS_CLEANUP_SQL.format(status_filter="AND s.partner_id = ANY(%(ids)s)" if only else ""), params)
         changed += cr.rowcount
-        cr.execute(TAGS_SQL.format(rel_filter="AND rel.partner_id = ANY(%(ids)s)" if only else "",
-                                   status_filter="AND s.partner_id = ANY(%(ids)s)" if only else ""), params)
+        cr.execute(
+            TAGS_SQL.format(
+                rel_filter="AND rel.partner_id = ANY(%(ids)s)" if only else "",
+                status_filter="AND s.partner_id = ANY(%(ids)s)" if only else "",
+            ),
+            params,
+        )
         cr.execute(RENEWED_SQL.format(holder_filter="AND m.partner_id = ANY(%(ids)s)" if only else ""), params)
         cr.execute("SELECT set_config('jit', %s, true)", [jit])
         self.env["assoc.membership.status"].invalidate_model()
@@ -236,19 +275,23 @@ class ResPartner(models.Model):
         memberships, missing = self.env["assoc.membership"], self.browse()
         for partner in self:
             valid = partner.assoc_membership_ids.filtered(
-                lambda m: m.state == "confirmed" and m.date_grace_end >= today).sorted("date_start")
+                lambda m: m.state == "confirmed" and m.date_grace_end >= today
+            ).sorted("date_start")
             memberships += valid[:1]  # keeps duplicates: one card per person
             missing |= partner if not valid else self.browse()
         if missing:
-            raise UserError(_("These contacts have no valid membership, so no card or attestation "
-                              "can be issued: %s", ", ".join(missing.mapped("display_name"))))
+            raise UserError(
+                _(
+                    "These contacts have no valid membership, so no card or attestation can be issued: %s",
+                    ", ".join(missing.mapped("display_name")),
+                )
+            )
         return memberships, list(self)
 
     def action_assoc_new_membership(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("assoc_membership.action_assoc_membership")
-        action.update({"views": [(False, "form")], "view_mode": "form",
-                       "context": {"default_partner_id": self.id}})
+        action.update({"views": [(False, "form")], "view_mode": "form", "context": {"default_partner_id": self.id}})
         return action
 
     def _assoc_gdpr_other_records(self):

@@ -83,10 +83,11 @@ def render_cards(cards, layout="single", logo=None):
         margin_x = (A4[0] - SHEET_COLUMNS * CARD_WIDTH) / 2
         margin_y = (A4[1] - SHEET_ROWS * CARD_HEIGHT) / 2
         for start in range(0, len(cards), per_page):
-            for index, card in enumerate(cards[start:start + per_page]):
+            for index, card in enumerate(cards[start : start + per_page]):
                 column, row = index % SHEET_COLUMNS, index // SHEET_COLUMNS
-                draw_card(canvas, card, margin_x + column * CARD_WIDTH,
-                          A4[1] - margin_y - (row + 1) * CARD_HEIGHT, logo_image)
+                draw_card(
+                    canvas, card, margin_x + column * CARD_WIDTH, A4[1] - margin_y - (row + 1) * CARD_HEIGHT, logo_image
+                )
             canvas.showPage()
     canvas.save()
     return buffer.getvalue()

@@ -23,8 +23,12 @@ def register_fonts():
     for name, candidates in FONT_FILES.items():
         if name in registered:
             continue
-        path = next(os.path.join(folder, file) for file in candidates for folder in FONT_DIRS
-                    if os.path.exists(os.path.join(folder, file)))
+        path = next(
+            os.path.join(folder, file)
+            for file in candidates
+            for folder in FONT_DIRS
+            if os.path.exists(os.path.join(folder, file))
+        )
         pdfmetrics.registerFont(TTFont(name, path))
 
 
@@ -46,8 +50,7 @@ def qr_matrix(data):
     """Rows of booleans (dark modules) of a QR code, byte mode, level M. The mask pattern is
     fixed: choosing the "best" one costs four times the encoding and every reader reads any."""
     payload = data.encode()
-    code = qrcode.QRCode(version=_qr_version(len(payload)), error_correction=ERROR_CORRECT_M, border=0,
-                         mask_pattern=0)
+    code = qrcode.QRCode(version=_qr_version(len(payload)), error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
     code.add_data(payload, optimize=0)
     code.make(fit=False)
     return tuple(tuple(row) for row in code.get_matrix())

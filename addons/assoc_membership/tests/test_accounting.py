@@ -46,15 +46,21 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
         self.assertTrue(self.marie.assoc_member_number)
 
     def test_dues_giving_a_tax_receipt_go_to_7561(self):
-        membership = self.env["assoc.membership"].create({
-            "partner_id": self.jean.id, "type_id": self.types["receipt"].id, "date": date(2025, 5, 2),
-            "payment_method": "transfer"})
+        membership = self.env["assoc.membership"].create(
+            {
+                "partner_id": self.jean.id,
+                "type_id": self.types["receipt"].id,
+                "date": date(2025, 5, 2),
+                "payment_method": "transfer",
+            }
+        )
         membership.action_confirm()
         self.assert_dues_entry(membership.payment_id, "756100", 50.0)
 
     def test_cheque_goes_to_the_cheque_journal(self):
-        cheque_journal = self.env["account.journal"].create({
-            "name": "Chèques à remettre (adhésions)", "type": "bank", "code": "CHQAD"})
+        cheque_journal = self.env["account.journal"].create(
+            {"name": "Chèques à remettre (adhésions)", "type": "bank", "code": "CHQAD"}
+        )
         self.company.assoc_membership_cheque_journal_id = cheque_journal
         form = Form(self.env["assoc.membership"])
         form.partner_id = self.jean
@@ -78,9 +84,16 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
         self.assertFalse(self.env["account.payment"].search([("partner_id", "=", self.marie.id)]))
 
     def test_create_from_a_received_payment(self):
-        payment = self.env["account.payment"].create({
-            "payment_type": "inbound", "partner_type": "customer", "partner_id": self.sophie.id,
-            "amount": 60.0, "journal_id": self.company_data["default_journal_bank"].id, "date": date(2025, 2, 3)})
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.sophie.id,
+                "amount": 60.0,
+                "journal_id": self.company_data["default_journal_bank"].id,
+                "date": date(2025, 2, 3),
+            }
+        )
         payment.action_post()
         self.assertEqual(payment.destination_account_id.account_type, "asset_receivable")
         membership = self.env["assoc.membership"].create_from_payment(payment, self.types["family"])
@@ -92,30 +105,53 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
         self.assert_dues_entry(payment, "756200", 60.0)
 
     def test_payment_smaller_than_the_tariff_saves_nothing(self):
-        payment = self.env["account.payment"].create({
-            "payment_type": "inbound", "partner_type": "customer", "partner_id": self.jean.id,
-            "amount": 20.0, "journal_id": self.company_data["default_journal_cash"].id})
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.jean.id,
+                "amount": 20.0,
+                "journal_id": self.company_data["default_journal_cash"].id,
+            }
+        )
         with self.assert_refused(UserError, "smaller than the tariff"):
             self.env["assoc.membership"].create_from_payment(payment, self.types["calendar"])
         self.assertEqual(payment.state, "draft")
         self.assertFalse(self.env["assoc.membership"].search([("partner_id", "=", self.jean.id)]))
 
     def test_overlap_from_payment_saves_nothing(self):
-        self.env["assoc.membership"].create({
-            "partner_id": self.jean.id, "type_id": self.types["calendar"].id, "date": date(2025, 1, 10),
-        }).action_confirm()
-        payment = self.env["account.payment"].create({
-            "payment_type": "inbound", "partner_type": "customer", "partner_id": self.jean.id,
-            "amount": 30.0, "journal_id": self.company_data["default_journal_bank"].id, "date": date(2025, 6, 1)})
+        self.env["assoc.membership"].create(
+            {
+                "partner_id": self.jean.id,
+                "type_id": self.types["calendar"].id,
+                "date": date(2025, 1, 10),
+            }
+        ).action_confirm()
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.jean.id,
+                "amount": 30.0,
+                "journal_id": self.company_data["default_journal_bank"].id,
+                "date": date(2025, 6, 1),
+            }
+        )
         with self.assert_refused(ValidationError, "overlaps"):
             self.env["assoc.membership"].create_from_payment(payment, self.types["calendar"])
         self.assertEqual(payment.state, "draft")
         self.assertEqual(payment.destination_account_id.account_type, "asset_receivable")
 
     def test_payment_wizard(self):
-        payment = self.env["account.payment"].create({
-            "payment_type": "inbound", "partner_type": "customer", "partner_id": self.marie.id,
-            "amount": 30.0, "journal_id": self.company_data["default_journal_bank"].id})
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.marie.id,
+                "amount": 30.0,
+                "journal_id": self.company_data["default_journal_bank"].id,
+            }
+        )
         action = payment.action_assoc_record_membership()
         wizard_form = Form(self.env[action["res_model"]].with_context(action["context"]))
         wizard_form.type_id = self.types["rolling"]

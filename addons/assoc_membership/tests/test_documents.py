@@ -19,12 +19,26 @@ class TestMembershipDocuments(AssocMembershipCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.write({"name": "Les Amis du Littoral", "street": "14 quai de la Fosse",
-                               "zip": "44000", "city": "Nantes", "company_registry": "W442012345"})
+        cls.env.company.write(
+            {
+                "name": "Les Amis du Littoral",
+                "street": "14 quai de la Fosse",
+                "zip": "44000",
+                "city": "Nantes",
+                "company_registry": "W442012345",
+            }
+        )
         today = fields.Date.context_today(cls.env["res.partner"])
-        cls.membership = cls.env["assoc.membership"].create({
-            "partner_id": cls.marie.id, "type_id": cls.types["calendar"].id, "date": today,
-            "state": "confirmed", "amount": 30, "payment_method": "cheque"})
+        cls.membership = cls.env["assoc.membership"].create(
+            {
+                "partner_id": cls.marie.id,
+                "type_id": cls.types["calendar"].id,
+                "date": today,
+                "state": "confirmed",
+                "amount": 30,
+                "payment_method": "cheque",
+            }
+        )
         cls.year = today.year
 
     def report(self, xmlid, records):
@@ -62,9 +76,16 @@ class TestMembershipDocuments(AssocMembershipCase):
 
     def test_sheets_for_a_selection_of_contacts(self):
         people = self.env["res.partner"].create([{"name": f"Adhérent {index}"} for index in range(11)])
-        self.env["assoc.membership"].create([{
-            "partner_id": person.id, "type_id": self.types["rolling"].id, "state": "confirmed",
-        } for person in people])
+        self.env["assoc.membership"].create(
+            [
+                {
+                    "partner_id": person.id,
+                    "type_id": self.types["rolling"].id,
+                    "state": "confirmed",
+                }
+                for person in people
+            ]
+        )
         content = self.report("report_partner_membership_card_sheet", people)
         text = pdf_text(content)
         self.assertEqual(text.count("\x0c"), 2)  # 11 cards: two A4 pages
@@ -74,17 +95,27 @@ class TestMembershipDocuments(AssocMembershipCase):
     def test_card_for_a_contact_without_valid_membership_is_refused(self):
         with self.assert_refused(UserError, "Jean Lefèvre"):
             self.report("report_partner_membership_card", self.marie | self.jean)
-        old = self.env["assoc.membership"].create({
-            "partner_id": self.jean.id, "type_id": self.types["calendar"].id, "date": date(2020, 4, 1),
-            "state": "confirmed"})
+        old = self.env["assoc.membership"].create(
+            {
+                "partner_id": self.jean.id,
+                "type_id": self.types["calendar"].id,
+                "date": date(2020, 4, 1),
+                "state": "confirmed",
+            }
+        )
         with self.assert_refused(UserError, "no valid membership"):
             self.report("report_membership_card", old)
         self.assertFalse(old.card_attachment_id)
 
     def test_family_member_card_bears_their_own_name_and_number(self):
-        self.env["assoc.membership"].create({
-            "partner_id": self.sophie.id, "type_id": self.types["family"].id,
-            "date": fields.Date.today() - timedelta(days=1), "state": "confirmed"})
+        self.env["assoc.membership"].create(
+            {
+                "partner_id": self.sophie.id,
+                "type_id": self.types["family"].id,
+                "date": fields.Date.today() - timedelta(days=1),
+                "state": "confirmed",
+            }
+        )
         text = pdf_text(self.report("report_partner_membership_card", self.lucas))
         self.assertIn("Lucas Martin", text)
         self.assertIn(self.lucas.assoc_member_number, text)
@@ -108,14 +139,16 @@ class TestMembershipDocuments(AssocMembershipCase):
         self.assertIn(self.marie.assoc_member_number, text)
         self.assertIn(f"from 01/01/{self.year} to 31/12/{self.year}", text)
         self.assertEqual(message.attachment_ids.raw, self.membership.attestation_attachment_id.raw)
-        self.assertTrue(self.marie.assoc_interaction_ids.filtered(
-            lambda i: i.type_id.code == "membership_attestation"))
+        self.assertTrue(self.marie.assoc_interaction_ids.filtered(lambda i: i.type_id.code == "membership_attestation"))
 
     def send_from_list(self, memberships, server_action):
         """What the list's action menu does: the server action opens the composer in mass mode."""
         self.env["ir.config_parameter"].set_param("mail.mail.force.send.limit", 0)  # keep the emails queued
-        action = self.env.ref(f"assoc_membership.{server_action}").with_context(
-            active_model="assoc.membership", active_ids=memberships.ids).run()
+        action = (
+            self.env.ref(f"assoc_membership.{server_action}")
+            .with_context(active_model="assoc.membership", active_ids=memberships.ids)
+            .run()
+        )
         composer = Form(self.env[action["res_model"]].with_context(action["context"])).save()
         self.assertEqual(composer.composition_mode, "mass_mail")
         composer.action_send_mail()
@@ -150,5 +183,6 @@ class TestMembershipDocuments(AssocMembershipCase):
         jean_membership = self.record(self.jean, "calendar", fields.Date.today())
         action = self.env.ref("assoc_membership.action_assoc_membership_send_card")
         with self.assert_refused(UserError, "Jean Lefèvre"):
-            action.with_context(active_model="assoc.membership",
-                                active_ids=(self.membership | jean_membership).ids).run()
+            action.with_context(
+                active_model="assoc.membership", active_ids=(self.membership | jean_membership).ids
+            ).run()

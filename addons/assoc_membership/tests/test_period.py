@@ -68,9 +68,14 @@ class TestValidityPeriods(AssocMembershipCase):
             self.env["assoc.membership.type"].create({"name": "Saison", "validity_mode": "season"})
         self.assertFalse(self.env["assoc.membership.type"].search([("name", "=", "Saison")]))
         with self.assert_refused(ValidationError, "does not exist every year"):
-            self.env["assoc.membership.type"].create({
-                "name": "Saison bissextile", "validity_mode": "season", "season_start_month": "2",
-                "season_start_day": 29})
+            self.env["assoc.membership.type"].create(
+                {
+                    "name": "Saison bissextile",
+                    "validity_mode": "season",
+                    "season_start_month": "2",
+                    "season_start_day": 29,
+                }
+            )
 
     def test_overlapping_membership_of_same_type_is_refused(self):
         self.record(self.marie, "calendar", date(2025, 2, 1))

@@ -55,8 +55,9 @@ class TestRenewalReminders(AssocMembershipCase):
         self.env["mail.blacklist"]._add(self.marie.email)
         withdrawn = self.membership_ending(self.jean, self.today + timedelta(days=30))
         # Without the blacklist synchronisation: the withdrawn consent alone must stop the reminder.
-        self.env["assoc.consent"].with_context(assoc_from_blacklist=True).create({
-            "partner_id": self.jean.id, "channel": "email", "state": "withdrawn", "source": "manual"})
+        self.env["assoc.consent"].with_context(assoc_from_blacklist=True).create(
+            {"partner_id": self.jean.id, "channel": "email", "state": "withdrawn", "source": "manual"}
+        )
         self.assertFalse(self.env["mail.blacklist"].search([("email", "=", self.jean.email)]))
         without_email = self.membership_ending(self.lucas, self.today + timedelta(days=30))
         self.lucas.email = False
@@ -73,9 +74,12 @@ class TestRenewalReminders(AssocMembershipCase):
         self.record(self.jean, "calendar", self.today.replace(year=self.today.year + 1))
         action = self.env.ref("assoc_membership.action_assoc_membership_to_renew")
         self.assertEqual(action.context, "{'search_default_to_renew': 1}")
-        filter_domain = [("state", "=", "confirmed"), ("is_renewed", "=", False),
-                         ("date_end", "<=", self.today + timedelta(days=60)),
-                         ("date_end", ">=", self.today - timedelta(days=90))]
+        filter_domain = [
+            ("state", "=", "confirmed"),
+            ("is_renewed", "=", False),
+            ("date_end", "<=", self.today + timedelta(days=60)),
+            ("date_end", ">=", self.today - timedelta(days=90)),
+        ]
         found = self.env["assoc.membership"].search(filter_domain)
         self.assertIn(ending_soon, found)
         self.assertNotIn(renewed, found)

@@ -77,17 +77,29 @@ class TestMemberStatus(AssocMembershipCase):
         self.record(self.marie, "calendar", date(2021, 5, 1), amount=40)
         self.record(self.jean, "rolling", self.today, amount=25)
         Partner = self.env["res.partner"]
-        self.assertEqual(Partner.search([("id", "in", (self.marie | self.jean).ids),
-                                         ("assoc_membership_state", "=", "former")]), self.marie)
-        self.assertEqual(Partner.search([("assoc_member_on", "=", "2021-07-14")]) & (self.marie | self.jean),
-                         self.marie)
-        self.assertEqual(Partner.search([("assoc_membership_last_type_id", "=", self.types["rolling"].id)]),
-                         self.jean)
-        self.assertEqual(Partner.search([("assoc_membership_total", ">=", 30),
-                                         ("id", "in", (self.marie | self.jean).ids)]), self.marie)
-        domain = [("assoc_membership_ids", "any", [("type_id", "=", self.types["calendar"].id),
-                                                   ("date_start", ">=", "2021-01-01"),
-                                                   ("date_end", "<=", "2021-12-31")])]
+        self.assertEqual(
+            Partner.search([("id", "in", (self.marie | self.jean).ids), ("assoc_membership_state", "=", "former")]),
+            self.marie,
+        )
+        self.assertEqual(
+            Partner.search([("assoc_member_on", "=", "2021-07-14")]) & (self.marie | self.jean), self.marie
+        )
+        self.assertEqual(Partner.search([("assoc_membership_last_type_id", "=", self.types["rolling"].id)]), self.jean)
+        self.assertEqual(
+            Partner.search([("assoc_membership_total", ">=", 30), ("id", "in", (self.marie | self.jean).ids)]),
+            self.marie,
+        )
+        domain = [
+            (
+                "assoc_membership_ids",
+                "any",
+                [
+                    ("type_id", "=", self.types["calendar"].id),
+                    ("date_start", ">=", "2021-01-01"),
+                    ("date_end", "<=", "2021-12-31"),
+                ],
+            )
+        ]
         self.assertEqual(Partner.search(domain), self.marie)
 
     def test_renewal_statistics(self):
@@ -96,9 +108,17 @@ class TestMemberStatus(AssocMembershipCase):
         self.record(self.jean, "calendar", date(2021, 2, 1))
         Analysis = self.env["assoc.membership.analysis"]
         rows = Analysis._read_group(
-            [("year", "=", "2021"), ("partner_id", "in", (self.marie | self.jean).ids)], [],
-            ["membership_count:sum", "new_count:sum", "renewed_count:sum", "lapsed_count:sum",
-             "renewal_rate:avg", "churn_rate:avg"])
+            [("year", "=", "2021"), ("partner_id", "in", (self.marie | self.jean).ids)],
+            [],
+            [
+                "membership_count:sum",
+                "new_count:sum",
+                "renewed_count:sum",
+                "lapsed_count:sum",
+                "renewal_rate:avg",
+                "churn_rate:avg",
+            ],
+        )
         self.assertEqual(rows[0], (2, 2, 1, 1, 50.0, 50.0))
         year_2022 = Analysis.search([("year", "=", "2022"), ("partner_id", "=", self.marie.id)])
         self.assertEqual((year_2022.new_count, year_2022.renewed_count, year_2022.lapsed_count), (0, 0, 1))
@@ -106,8 +126,11 @@ class TestMemberStatus(AssocMembershipCase):
     def test_import_of_the_membership_history(self):
         result = self.env["assoc.membership"].load(
             ["partner_id", "type_id", "date", "amount", "payment_method", "state"],
-            [["Jean Lefèvre", "Adhésion annuelle", "2023-04-02", "30", "cheque", "confirmed"],
-             ["Jean Lefèvre", "Adhésion annuelle", "2024-03-15", "32", "transfer", "confirmed"]])
+            [
+                ["Jean Lefèvre", "Adhésion annuelle", "2023-04-02", "30", "cheque", "confirmed"],
+                ["Jean Lefèvre", "Adhésion annuelle", "2024-03-15", "32", "transfer", "confirmed"],
+            ],
+        )
         self.assertFalse(result["messages"])
         imported = self.env["assoc.membership"].browse(result["ids"])
         self.assertEqual(imported.mapped("date_start"), [date(2023, 1, 1), date(2024, 1, 1)])

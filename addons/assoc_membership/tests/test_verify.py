@@ -14,10 +14,17 @@ class TestVerificationPage(HttpCase):
         (cls.marie, cls.jean, *_), _household = create_french_people(cls.env)
         types = create_membership_types(cls.env)
         Membership = cls.env["assoc.membership"]
-        cls.valid = Membership.create({"partner_id": cls.marie.id, "type_id": types["rolling"].id,
-                                       "date": fields.Date.today(), "state": "confirmed"})
-        cls.expired = Membership.create({"partner_id": cls.jean.id, "type_id": types["calendar"].id,
-                                         "date": date(2019, 5, 4), "state": "confirmed"})
+        cls.valid = Membership.create(
+            {
+                "partner_id": cls.marie.id,
+                "type_id": types["rolling"].id,
+                "date": fields.Date.today(),
+                "state": "confirmed",
+            }
+        )
+        cls.expired = Membership.create(
+            {"partner_id": cls.jean.id, "type_id": types["calendar"].id, "date": date(2019, 5, 4), "state": "confirmed"}
+        )
 
     def test_valid_code_shows_valid_and_first_name_only(self):
         response = self.url_open(f"/assoc/membership/verify/{self.valid.verify_token}")

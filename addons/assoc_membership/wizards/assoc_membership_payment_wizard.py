@@ -21,8 +21,12 @@ class AssocMembershipPaymentWizard(models.TransientModel):
     def action_record(self):
         self.ensure_one()
         membership = self.env["assoc.membership"].create_from_payment(
-            self.payment_id, self.type_id, partner=self.partner_id, date=self.date)
+            self.payment_id, self.type_id, partner=self.partner_id, date=self.date
+        )
         return {
-            "type": "ir.actions.act_window", "res_model": "assoc.membership", "res_id": membership.id,
-            "view_mode": "form", "views": [(False, "form")],
+            "type": "ir.actions.act_window",
+            "res_model": "assoc.membership",
+            "res_id": membership.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
         }

@@ -13,7 +13,10 @@ class MailComposeMessage(models.TransientModel):
         for wizard in self.filtered(lambda w: w.model == Membership._name and w.template_id):
             kind = Membership._document_kind_of(wizard.template_id)
             if kind:
-                memberships = Membership.search(wizard._evaluate_res_domain()) if wizard.res_domain \
+                memberships = (
+                    Membership.search(wizard._evaluate_res_domain())
+                    if wizard.res_domain
                     else Membership.browse(wizard._evaluate_res_ids())
+                )
                 memberships._log_document_sent(kind)
         return result

@@ -7,12 +7,20 @@ from odoo.addons.assoc_cheques.tests.common import AssocChequesCase
 class TestReturnedDues(AssocChequesCase):
     def test_dues_by_cheque_then_returned(self):
         self.assertEqual(self.company.assoc_membership_cheque_journal_id, self.cheque_journal)
-        membership_type = self.env["assoc.membership.type"].sudo().create({
-            "name": "Adhésion individuelle", "amount": 30.0, "validity_mode": "calendar_year"})
-        membership = self.env["assoc.membership"].create({
-            "partner_id": self.jean.id, "type_id": membership_type.id, "payment_method": "cheque",
-            "assoc_cheque_number": "5540012", "assoc_cheque_bank": "La Banque Postale",
-        })
+        membership_type = (
+            self.env["assoc.membership.type"]
+            .sudo()
+            .create({"name": "Adhésion individuelle", "amount": 30.0, "validity_mode": "calendar_year"})
+        )
+        membership = self.env["assoc.membership"].create(
+            {
+                "partner_id": self.jean.id,
+                "type_id": membership_type.id,
+                "payment_method": "cheque",
+                "assoc_cheque_number": "5540012",
+                "assoc_cheque_bank": "La Banque Postale",
+            }
+        )
         membership.action_confirm()
         cheque = membership.payment_id
         self.assertEqual(cheque.journal_id, self.cheque_journal)

@@ -17,8 +17,10 @@ class TestReturnedGift(AssocChequesCase):
         gift.action_validate()
         cheque = gift.payment_id
         self.assertEqual(cheque.payment_method_line_id.code, "assoc_cheque")
-        self.assertEqual((cheque.assoc_cheque_number, cheque.assoc_cheque_drawer, cheque.assoc_cheque_bank),
-                         ("7712004", "Marie Dupont", "Crédit Lyonnais"))
+        self.assertEqual(
+            (cheque.assoc_cheque_number, cheque.assoc_cheque_drawer, cheque.assoc_cheque_bank),
+            ("7712004", "Marie Dupont", "Crédit Lyonnais"),
+        )
         self.assertEqual(cheque.assoc_cheque_state, "pending")
         cheque._assoc_cheque_mark_returned(self.today, "Sans provision")
         self.assertEqual(gift.state, "cancelled")
