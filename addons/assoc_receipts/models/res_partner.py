@@ -47,15 +47,18 @@ class ResPartner(models.Model):
              WHERE p.id = s.id
         """, [ids])
         tag = self.env.ref("assoc_contacts.tag_donor")
+        # Two lists, then no join: right after a bulk insert the planner's statistics are stale,
+        # and a join of the tag table with a long id list was planned as a nested loop (minutes).
+        self.env.cr.execute("SELECT id, assoc_donation_count > 0 FROM res_partner WHERE id = ANY(%s)", [ids])
+        rows = self.env.cr.fetchall()
         self.env.cr.execute("""
             INSERT INTO res_partner_res_partner_category_rel (partner_id, category_id)
-            SELECT id, %s FROM res_partner WHERE id = ANY(%s) AND assoc_donation_count > 0
-            ON CONFLICT DO NOTHING
-        """, [tag.id, ids])
-        self.env.cr.execute("""
-            DELETE FROM res_partner_res_partner_category_rel r USING res_partner p
-             WHERE r.partner_id = p.id AND r.category_id = %s AND p.id = ANY(%s) AND p.assoc_donation_count = 0
-        """, [tag.id, ids])
+            SELECT unnest(%s::int[]), %s ON CONFLICT DO NOTHING
+        """, [[pid for pid, gives in rows if gives], tag.id])
+        self.env.cr.execute(
+            "DELETE FROM res_partner_res_partner_category_rel WHERE category_id = %s AND partner_id = ANY(%s)",
+            [tag.id, [pid for pid, gives in rows if not gives]],
+        )
         self.browse(ids).invalidate_recordset([
             "assoc_donation_total", "assoc_donation_count", "assoc_donation_average",
             "assoc_donation_first_date", "assoc_donation_last_date", "category_id"])
