@@ -8,6 +8,19 @@ from .common import AssocMembershipAccountingCase
 
 @tagged("post_install", "-at_install")
 class TestMembershipAccounting(AssocMembershipAccountingCase):
+    def received_payment(self, partner, amount, journal, **values):
+        """A customer payment received in the bank or cash journal, not posted yet."""
+        return self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": partner.id,
+                "amount": amount,
+                "journal_id": self.company_data[journal].id,
+                **values,
+            }
+        )
+
     def assert_dues_entry(self, payment, account_code, amount):
         move = payment.move_id
         self.assertEqual(move.state, "posted")
@@ -84,16 +97,7 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
         self.assertFalse(self.env["account.payment"].search([("partner_id", "=", self.marie.id)]))
 
     def test_create_from_a_received_payment(self):
-        payment = self.env["account.payment"].create(
-            {
-                "payment_type": "inbound",
-                "partner_type": "customer",
-                "partner_id": self.sophie.id,
-                "amount": 60.0,
-                "journal_id": self.company_data["default_journal_bank"].id,
-                "date": date(2025, 2, 3),
-            }
-        )
+        payment = self.received_payment(self.sophie, 60.0, "default_journal_bank", date=date(2025, 2, 3))
         payment.action_post()
         self.assertEqual(payment.destination_account_id.account_type, "asset_receivable")
         membership = self.env["assoc.membership"].create_from_payment(payment, self.types["family"])
@@ -105,15 +109,7 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
         self.assert_dues_entry(payment, "756200", 60.0)
 
     def test_payment_smaller_than_the_tariff_saves_nothing(self):
-        payment = self.env["account.payment"].create(
-            {
-                "payment_type": "inbound",
-                "partner_type": "customer",
-                "partner_id": self.jean.id,
-                "amount": 20.0,
-                "journal_id": self.company_data["default_journal_cash"].id,
-            }
-        )
+        payment = self.received_payment(self.jean, 20.0, "default_journal_cash")
         with self.assert_refused(UserError, "smaller than the tariff"):
             self.env["assoc.membership"].create_from_payment(payment, self.types["calendar"])
         self.assertEqual(payment.state, "draft")
@@ -127,31 +123,14 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
                 "date": date(2025, 1, 10),
             }
         ).action_confirm()
-        payment = self.env["account.payment"].create(
-            {
-                "payment_type": "inbound",
-                "partner_type": "customer",
-                "partner_id": self.jean.id,
-                "amount": 30.0,
-                "journal_id": self.company_data["default_journal_bank"].id,
-                "date": date(2025, 6, 1),
-            }
-        )
+        payment = self.received_payment(self.jean, 30.0, "default_journal_bank", date=date(2025, 6, 1))
         with self.assert_refused(ValidationError, "overlaps"):
             self.env["assoc.membership"].create_from_payment(payment, self.types["calendar"])
         self.assertEqual(payment.state, "draft")
         self.assertEqual(payment.destination_account_id.account_type, "asset_receivable")
 
     def test_payment_wizard(self):
-        payment = self.env["account.payment"].create(
-            {
-                "payment_type": "inbound",
-                "partner_type": "customer",
-                "partner_id": self.marie.id,
-                "amount": 30.0,
-                "journal_id": self.company_data["default_journal_bank"].id,
-            }
-        )
+        payment = self.received_payment(self.marie, 30.0, "default_journal_bank")
         action = payment.action_assoc_record_membership()
         wizard_form = Form(self.env[action["res_model"]].with_context(action["context"]))
         wizard_form.type_id = self.types["rolling"]
