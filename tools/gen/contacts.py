@@ -6,6 +6,8 @@ COPY, so that the partners are written once."""
 from collections import defaultdict
 from datetime import datetime, timedelta
 
+import psycopg2
+
 from .bulk import copy_rows, reserve_ids
 from .people import DUPLICATE_SHARE, PersonFactory, display_name
 from .qualification import (
@@ -128,10 +130,6 @@ def generate_batch(env, rng, seed, start, size, context):
     qualification_rng = type(rng)(f"{seed}-{start}-qualification")
     people = make_people(batch_rng, size)
     add_civility_and_birthdate(env, qualification_rng, people)
-    later = [f"{REF_PREFIX}{start:07d}", f"{REF_PREFIX}%"]
-    env.cr.execute("DELETE FROM assoc_household WHERE id IN (SELECT household_id FROM res_partner "
-                   "WHERE ref >= %s AND ref LIKE %s)", later)
-    env.cr.execute("DELETE FROM res_partner WHERE ref >= %s AND ref LIKE %s", later)
     ids = reserve_ids(env.cr, "res_partner", len(people))
     interactions = plan_interactions(env, batch_rng, ids, people, context["lang"])
     people_ids = [(pid, person) for pid, person in zip(ids, people, strict=True) if not person["is_company"]]
@@ -147,6 +145,25 @@ def generate_batch(env, rng, seed, start, size, context):
     return ids
 
 
+def first_batch(env, done):
+    """Where to resume. Batches are a fixed grid, so that a base grown in several runs equals one
+    generated at once: the contacts of an unfinished batch are removed and the batch made again.
+    When other steps already use them (a finished base being enlarged), the next batch starts
+    after them instead."""
+    start = done - done % BATCH
+    if start == done:
+        return start
+    later = [f"{REF_PREFIX}{start:07d}", f"{REF_PREFIX}%"]
+    try:
+        with env.cr.savepoint():
+            env.cr.execute("DELETE FROM assoc_household WHERE id IN (SELECT household_id FROM res_partner "
+                           "WHERE ref >= %s AND ref LIKE %s)", later)
+            env.cr.execute("DELETE FROM res_partner WHERE ref >= %s AND ref LIKE %s", later)
+    except psycopg2.IntegrityError:
+        return done
+    return start
+
+
 def generate(env, rng, contacts, log):
     """Create the missing contacts (and their tags and interactions); return how many contacts."""
     done = generated_count(env)
@@ -160,7 +177,7 @@ def generate(env, rng, contacts, log):
     seed = rng.random()
     context["group_ids"] = ensure_groups(env)
     env["res.partner"].flush_model()
-    for start in range(done - done % BATCH, contacts, BATCH):
+    for start in range(first_batch(env, done), contacts, BATCH):
         ids = generate_batch(env, rng, seed, start, min(BATCH, contacts - start), context)
         env.cr.commit()
         log(f"contacts: {start + len(ids)}/{contacts} ({datetime.now():%H:%M:%S})")
