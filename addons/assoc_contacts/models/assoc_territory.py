@@ -123,12 +123,20 @@ class AssocTerritory(models.Model):
         return territories
 
     def write(self, vals):
+        matching = {"zip_prefixes", "zone_department_ids", "kind", "active"} & set(vals)
+        before = self._assoc_matching_state() if matching else None
         result = super().write(vals)
-        if {"zip_prefixes", "zone_department_ids", "kind", "active"} & set(vals):
+        # A module update rewrites every territory with the same values: the whole base is only
+        # matched again when something that matches contacts really changed.
+        if matching and self._assoc_matching_state() != before:
             self._assoc_assign_partner_territories()
         if {"user_ids", "parent_id"} & set(vals):
             self.env.registry.clear_cache()  # record rules read the users' territories
         return result
+
+    def _assoc_matching_state(self):
+        return [(t.id, t.kind, t.active, t._zip_prefix_list() if t.kind == "zone" else [],
+                 sorted(t.zone_department_ids.ids)) for t in self]
 
     def unlink(self):
         result = super().unlink()

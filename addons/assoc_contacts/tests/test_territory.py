@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -183,6 +185,21 @@ class TestTerritory(AssocContactsCase):
         new_contact = self._partner("44610")
         self.assertIn(zone_prefix, new_contact.territory_ids)
         self.assertEqual(zone_prefix.partner_count, 2)
+
+    def test_rewriting_the_same_values_does_not_match_the_whole_base_again(self):
+        """A module update rewrites every territory: on a large base, matching every contact
+        again per territory made the update last an hour."""
+        zone = self.Territory.create({"name": "Nantes et sa couronne", "kind": "zone", "zip_prefixes": "44000, 441"})
+        nantes = self._partner("44100")
+        Territory = type(self.Territory)
+        with patch.object(Territory, "_assoc_assign_partner_territories", autospec=True,
+                          side_effect=Territory._assoc_assign_partner_territories) as assign:
+            (self.dep_44 | self.dep_69).write({"kind": "department", "active": True})
+            zone.write({"kind": "zone", "active": True, "zip_prefixes": "44000,441"})
+            assign.assert_not_called()
+            zone.write({"zip_prefixes": "446"})
+            assign.assert_called_once()
+        self.assertNotIn(zone, nantes.territory_ids)
 
     def test_bad_zip_prefix_is_refused(self):
         with self.assertRaises(ValidationError):
