@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks: one line per figure (name, size, seconds, ratio to a baseline).
 
-    tools/bench.py -c .local/odoo.conf --contacts 2000 [--only NAME] [--fresh]
+    tools/bench.py -c .local/odoo.conf --contacts 2000 [--only NAME,NAME] [--fresh]
 
 The database assoc_bench_<contacts> is generated once (install + generator, both
 timed) and reused afterwards. Each module of tools/benches/ adds its figures.
@@ -72,7 +72,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("--contacts", type=int, default=2000)
-    parser.add_argument("--only", help="run only the bench modules whose name contains this")
+    parser.add_argument("--only", help="bench groups to run (names of tools/benches/*.py), e.g. contacts,access")
     parser.add_argument("--fresh", action="store_true", help="drop and regenerate the bench database")
     args = parser.parse_args()
     dbname = f"assoc_bench_{args.contacts}"
@@ -86,7 +86,7 @@ def main():
     odoo_env.init(args.config)
     modules = [importlib.import_module(f"benches.{i.name}") for i in pkgutil.iter_modules(benches.__path__)]
     for module in sorted(modules, key=lambda m: m.ORDER):
-        if args.only and args.only not in module.__name__:
+        if args.only and module.__name__.rsplit(".", 1)[-1] not in args.only.split(","):
             continue
         with odoo_env.environment(dbname) as env:
             if not generate.installed(env, module.REQUIRES):
