@@ -15,9 +15,11 @@ FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 
 
 def _register_fonts():
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, FONT_DIR + "DejaVuSans.ttf"))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, FONT_DIR + "DejaVuSans-Bold.ttf"))
+    """Each font on its own: another document (the label sheets) may have registered the regular one only."""
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name in (FONT, FONT_BOLD):
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, f"{FONT_DIR}{name}.ttf"))
 
 
 def _styles():
