@@ -50,6 +50,12 @@ def create_french_people(env):
     return people, household
 
 
+def complete_association(company):
+    """The association's identity as its documents (attestations, cards) print it."""
+    company.write({"name": "Les Amis du Littoral", "street": "14 quai de la Fosse", "zip": "44000",
+                   "city": "Nantes", "company_registry": "W442012345"})
+
+
 def create_membership_types(env, amount=0.0):
     Type = env["assoc.membership.type"]
     return {

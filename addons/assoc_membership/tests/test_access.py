@@ -6,7 +6,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.assoc_contacts.tests.common_access import AccessDataMixin, AccessHttpMixin
 
-from .common import create_membership_types
+from .common import complete_association, create_membership_types
 
 RULE_LOGGERS = ("odoo.addons.base.models.ir_rule", "odoo.models", "odoo.http")
 
@@ -20,15 +20,7 @@ class TestMembershipAccess(AccessDataMixin, AccessHttpMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.env.company.write(
-            {
-                "name": "Les Amis du Littoral",
-                "street": "14 quai de la Fosse",
-                "zip": "44000",
-                "city": "Nantes",
-                "company_registry": "W442012345",
-            }
-        )
+        complete_association(cls.env.company)
         france = cls.env.ref("base.fr").id
         cls.partner_marie = cls.env["res.partner"].create(
             {

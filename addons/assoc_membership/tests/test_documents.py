@@ -7,7 +7,7 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
-from .common import AssocMembershipCase
+from .common import AssocMembershipCase, complete_association
 
 
 def pdf_text(content):
@@ -19,15 +19,7 @@ class TestMembershipDocuments(AssocMembershipCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.write(
-            {
-                "name": "Les Amis du Littoral",
-                "street": "14 quai de la Fosse",
-                "zip": "44000",
-                "city": "Nantes",
-                "company_registry": "W442012345",
-            }
-        )
+        complete_association(cls.env.company)
         today = fields.Date.context_today(cls.env["res.partner"])
         cls.membership = cls.env["assoc.membership"].create(
             {

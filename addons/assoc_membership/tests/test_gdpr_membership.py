@@ -7,7 +7,7 @@ import zipfile
 from odoo import fields
 from odoo.tests import tagged
 
-from .common import AssocMembershipAccountingCase
+from .common import AssocMembershipAccountingCase, complete_association
 
 
 @tagged("post_install", "-at_install")
@@ -18,15 +18,7 @@ class TestGdprMembership(AssocMembershipAccountingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.company.write(
-            {
-                "name": "Les Amis du Littoral",
-                "street": "14 quai de la Fosse",
-                "zip": "44000",
-                "city": "Nantes",
-                "company_registry": "W442012345",
-            }
-        )
+        complete_association(cls.env.company)
         today = fields.Date.context_today(cls.env["res.partner"])
         cls.previous = cls.env["assoc.membership"].create(
             {

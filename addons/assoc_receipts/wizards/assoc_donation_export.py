@@ -3,7 +3,7 @@ import base64
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
-from .tabular import to_csv, to_xlsx
+from odoo.addons.assoc_contacts.tools.tabular import to_csv, to_xlsx
 
 
 class AssocDonationExport(models.TransientModel):
