@@ -10,7 +10,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal, pager as porta
 DIRECTORY_STEP = 40
 HISTORY_STEP = 30
 ACCENTED = {"A": "ÀÂÄ", "C": "Ç", "E": "ÉÈÊË", "I": "ÎÏ", "O": "ÔÖ", "U": "ÙÛÜ"}
-FOLD = {accented: letter for letter, chars in ACCENTED.items() for accented in chars}
+INITIALS = {char: letter for letter in string.ascii_uppercase for char in letter + ACCENTED.get(letter, "")}
 TEXT_FIELDS = ("firstname", "lastname", "email", "phone", "mobile", "street", "street2", "zip", "city")
 
 
@@ -166,12 +166,7 @@ class AssocMemberPortal(CustomerPortal):
 
     # ------------------------------------------------------------ directory
     def _assoc_directory_domain(self):
-        return [
-            ("assoc_directory_optin", "=", True),
-            ("active", "=", True),
-            ("is_company", "=", False),
-            ("category_id", "in", request.env.ref("assoc_contacts.tag_member").ids),
-        ]
+        return request.env["res.partner"]._assoc_directory_domain()
 
     def _assoc_directory_columns(self):
         """(field name, label) of the fields the association shows in the directory."""
@@ -246,9 +241,8 @@ class AssocMemberPortal(CustomerPortal):
 
     def _assoc_directory_letters(self, domain):
         """(letter, has entries) from A to Z for the index, accents folded."""
-        query = request.env["res.partner"].sudo()._search(domain)
-        request.env.cr.execute(query.select("DISTINCT upper(left(res_partner.lastname, 1))"))
-        present = {FOLD.get(row[0], row[0]) for row in request.env.cr.fetchall() if row[0]}
+        initials = request.env["res.partner"].sudo()._assoc_directory_initials(domain, INITIALS)
+        present = {INITIALS[char] for char in initials}
         return [(char, char in present) for char in string.ascii_uppercase]
 
     # ------------------------------------------------------------ history

@@ -5,6 +5,7 @@ from markupsafe import Markup, escape
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL, create_index
 
 _logger = logging.getLogger(__name__)
 
@@ -27,6 +28,11 @@ PORTAL_EDITABLE_FIELDS = [
 ]
 CONSENT_CHANNELS = ("email", "post", "phone", "newsletter")
 INVITATION_DELAY = timedelta(minutes=10)
+# The contacts the member directory may list (_assoc_directory_domain without the member tag, which
+# lives in another table): its partial indexes hold only them, so that the directory pages read
+# the opted-in few of a 200,000-contact base, never the whole table. PostgreSQL uses them only if
+# the domain's SQL implies this condition: keep both in step.
+DIRECTORY_LISTED = "assoc_directory_optin AND active AND (is_company IS NULL OR is_company = FALSE)"
 
 
 class ResPartner(models.Model):
@@ -41,6 +47,54 @@ class ResPartner(models.Model):
     assoc_portal_invite_date = fields.Datetime(
         string="Member space requested on", copy=False, readonly=True, groups="base.group_system"
     )
+
+    def init(self):
+        super().init()
+        # the directory's pages: its order, its count and its rows
+        create_index(
+            self.env.cr,
+            "res_partner_assoc_directory_index",
+            self._table,
+            ["lastname", "firstname", "id"],
+            where=DIRECTORY_LISTED,
+        )
+        # its A-Z index: one probe per initial
+        create_index(
+            self.env.cr,
+            "res_partner_assoc_directory_initial_index",
+            self._table,
+            ["upper(left(lastname, 1))"],
+            where=DIRECTORY_LISTED,
+        )
+
+    # ------------------------------------------------------------ directory
+    @api.model
+    def _assoc_directory_domain(self):
+        """The members who agreed to be listed in the member directory (see DIRECTORY_LISTED)."""
+        return [
+            ("assoc_directory_optin", "=", True),
+            ("active", "=", True),
+            ("is_company", "=", False),
+            ("category_id", "in", self.env.ref("assoc_contacts.tag_member").ids),
+        ]
+
+    @api.model
+    def _assoc_directory_initials(self, domain, initials):
+        """The `initials` (upper-case first letters) that start the last name of some contact
+        of `domain`, in one query: an indexed probe per initial stops at its first contact,
+        instead of reading the last name of every listed member."""
+        self.env.cr.execute(self._assoc_directory_initials_query(domain, initials))
+        return {char for (char,) in self.env.cr.fetchall()}
+
+    @api.model
+    def _assoc_directory_initials_query(self, domain, initials):
+        query = self._search(domain)
+        query.add_where(SQL("upper(left(%s, 1)) = initial.char", SQL.identifier(self._table, "lastname")))
+        return SQL(
+            "SELECT initial.char FROM (VALUES %s) AS initial(char) WHERE EXISTS(%s)",
+            SQL(", ").join(SQL("(%s)", char) for char in initials),
+            query.select(SQL("1")),
+        )
 
     # ------------------------------------------------------------ access
     @api.model
