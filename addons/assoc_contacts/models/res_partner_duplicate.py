@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from .duplicate_keys import email_key, name_key, phone_key, street_key
 
@@ -21,6 +21,13 @@ class ResPartner(models.Model):
         string="Possible duplicates", compute="_compute_assoc_duplicate_count",
         groups="assoc_contacts.group_assoc_bureau",
     )
+
+    def init(self):
+        super().init()
+        # people are looked up by name (duplicate rules of imports and forms): last name first
+        tools.create_index(
+            self.env.cr, "res_partner_assoc_name_keys_index", self._table, ["assoc_lastname_key", "assoc_firstname_key"]
+        )
 
     @api.model
     def _assoc_duplicate_keys(self, row):

@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from odoo import api, models
 
 from odoo.addons.assoc_contacts.models.duplicate_keys import email_key, name_key, phone_key, street_key
@@ -36,6 +34,38 @@ ALPHA3 = {
     "WLF": "WF",
 }
 PERSON_FIELDS = ("firstname", "lastname", "email", "phone", "street", "zip", "city", "birthdate")
+RULE_KEYS = (
+    "assoc_firstname_key",
+    "assoc_lastname_key",
+    "assoc_street_key",
+    "assoc_phone_key",
+    "assoc_mobile_key",
+    "assoc_email_key",
+)
+# For each person (index, name keys, street, phone and email keys), the oldest active contact of
+# the same name with the same street or phone and no other email; a missing first name only
+# matches contacts without one. Each branch is served by the (last name, first name) index.
+RULES_SQL = """
+WITH person AS (
+    SELECT * FROM unnest(%s::int[], %s::varchar[], %s::varchar[], %s::varchar[], %s::varchar[], %s::varchar[])
+                  AS w(idx, lastname, firstname, street, phone, email)
+), same_name AS (
+    SELECT w.*, p.id, p.active, p.assoc_email_key, p.assoc_street_key, p.assoc_phone_key, p.assoc_mobile_key
+      FROM person w
+      JOIN res_partner p ON p.assoc_lastname_key = w.lastname AND p.assoc_firstname_key = w.firstname
+    UNION ALL
+    SELECT w.*, p.id, p.active, p.assoc_email_key, p.assoc_street_key, p.assoc_phone_key, p.assoc_mobile_key
+      FROM person w
+      JOIN res_partner p ON p.assoc_lastname_key = w.lastname AND p.assoc_firstname_key IS NULL
+     WHERE w.firstname IS NULL
+)
+SELECT DISTINCT ON (idx) idx, id
+  FROM same_name
+ WHERE active
+   AND (email IS NULL OR assoc_email_key IS NULL OR assoc_email_key = email)
+   AND (assoc_street_key = street OR phone IN (assoc_phone_key, assoc_mobile_key))
+ ORDER BY idx, id
+"""
 
 
 class AssocContactResolver(models.AbstractModel):
@@ -54,7 +84,7 @@ class AssocContactResolver(models.AbstractModel):
         Partner = self.env["res.partner"].sudo()
         keys = [self._person_key(person) for person in people]
         found = self._match_emails({email_key(p.get("email")) for p in people} - {False})
-        found.update(self._match_rules([p for p, k in zip(people, keys, strict=False) if k not in found], keys))
+        found.update(self._match_rules([p for p, k in zip(people, keys, strict=False) if k not in found]))
         to_create = {}
         for person, key in zip(people, keys, strict=False):
             if key not in found and key not in to_create:
@@ -98,57 +128,34 @@ class AssocContactResolver(models.AbstractModel):
         return matches
 
     @api.model
-    def _match_rules(self, people, keys):
+    def _match_rules(self, people):
         """The duplicate rules: same first and last name with the same street address or the same
-        phone. A contact whose email differs from the person's is another person."""
-        wanted = [(p, self._person_key(p)) for p in people if name_key(p.get("lastname"))]
+        phone. A contact whose email differs from the person's is another person. The oldest
+        active contact that qualifies wins. One indexed query for the batch (by name)."""
+        wanted = [
+            (self._person_key(person), person, name_key(person.get("lastname")))
+            for person in people
+            if name_key(person.get("lastname"))
+        ]
         if not wanted:
             return {}
-        lastnames = list({name_key(p.get("lastname")) for p, _key in wanted})
-        candidates = (
-            self.env["res.partner"]
-            .sudo()
-            .search_fetch(
-                [("assoc_lastname_key", "in", lastnames)],
-                [
-                    "assoc_firstname_key",
-                    "assoc_lastname_key",
-                    "assoc_street_key",
-                    "assoc_phone_key",
-                    "assoc_mobile_key",
-                    "assoc_email_key",
-                ],
-                order="id",
-            )
+        Partner = self.env["res.partner"]
+        Partner.flush_model(["active", *RULE_KEYS])
+        self.env.cr.execute(
+            RULES_SQL,
+            [
+                list(range(len(wanted))),
+                [lastname for _key, _person, lastname in wanted],
+                [name_key(person.get("firstname")) or None for _key, person, _lastname in wanted],
+                [street_key(person.get("street"), person.get("zip")) or None for _key, person, _lastname in wanted],
+                [phone_key(person.get("phone")) or None for _key, person, _lastname in wanted],
+                [email_key(person.get("email")) or None for _key, person, _lastname in wanted],
+            ],
         )
-        by_name = defaultdict(list)
-        for candidate in candidates:
-            by_name[(candidate.assoc_lastname_key, candidate.assoc_firstname_key)].append(candidate)
         matches = {}
-        for person, key in wanted:
-            same_name = by_name.get((name_key(person.get("lastname")), name_key(person.get("firstname")))) or []
-            partner = self._same_person(person, same_name)
-            if partner:
-                matches.setdefault(key, partner.id)
+        for index, partner_id in sorted(self.env.cr.fetchall()):
+            matches.setdefault(wanted[index][0], partner_id)
         return matches
-
-    @api.model
-    def _same_person(self, person, partners):
-        """The first of `partners` (who bear the person's name) with the person's street
-        address or phone, unless its email says it is someone else."""
-        if not partners:
-            return None
-        mail = email_key(person.get("email"))
-        street = street_key(person.get("street"), person.get("zip"))
-        phone = phone_key(person.get("phone"))
-        for partner in partners:
-            if mail and partner.assoc_email_key and partner.assoc_email_key != mail:
-                continue
-            if (street and street == partner.assoc_street_key) or (
-                phone and phone in (partner.assoc_phone_key, partner.assoc_mobile_key)
-            ):
-                return partner
-        return None
 
     @api.model
     def _country_id(self, code):

@@ -1,5 +1,6 @@
 from . import (
     test_clients,
+    test_contact_resolver,
     test_dashboard_tour,
     test_emailing,
     test_form_webhook,

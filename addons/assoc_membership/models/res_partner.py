@@ -14,6 +14,18 @@ STATUS_FIELDS = {
     "assoc_membership_total": "total",
 }
 STATES = ("member", "former", "never")
+# fields of assoc.membership the status statements read
+MEMBERSHIP_STATUS_SOURCES = [
+    "partner_id",
+    "member_ids",
+    "type_id",
+    "amount",
+    "state",
+    "date_start",
+    "date_end",
+    "date_grace_end",
+    "is_renewed",
+]
 
 # One statement for the status of the partners given (or of all): memberships covering a
 # person are read through assoc_membership_member_rel; only rows that change are written.
@@ -226,7 +238,7 @@ class ResPartner(models.Model):
     def _assoc_update_membership_status(self, partner_ids=None, today=None):
         """Recompute status, tags and renewals set-based, for the partners given or for all.
         Returns the number of status rows written."""
-        self.env.flush_all()
+        self._assoc_flush_membership_status_sources()
         params = {
             "today": today or fields.Date.context_today(self),
             "ids": list(partner_ids or []),
@@ -257,6 +269,15 @@ class ResPartner(models.Model):
         self.env["res.partner.category"].invalidate_model(["partner_ids"])
         self.env["assoc.membership"].invalidate_model(["is_renewed"])
         return changed
+
+    @api.model
+    def _assoc_flush_membership_status_sources(self):
+        """Write what the status statements read, and only that: flushing everything would pay
+        here for the pending computations of whatever the caller is doing (payments, entries)."""
+        self.env["assoc.membership"].flush_model(MEMBERSHIP_STATUS_SOURCES)
+        self.env["assoc.membership.status"].flush_model()
+        self.flush_model(["assoc_membership_ids", "category_id"])
+        self.env["res.partner.category"].flush_model(["partner_ids"])
 
     @api.model
     def _cron_update_membership_status(self):
