@@ -16,6 +16,7 @@ from . import (
     assoc_webhook_event,
     helloasso_import,
     helloasso_money,
+    helloasso_money_booking,
     helloasso_order_sync,
     helloasso_people,
     helloasso_refund,

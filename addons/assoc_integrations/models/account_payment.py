@@ -21,6 +21,22 @@ class AccountPayment(models.Model):
         "assoc.helloasso.item", string="HelloAsso item", readonly=True, copy=False, index="btree_not_null"
     )
 
+    assoc_helloasso_move_id = fields.Many2one(
+        "account.move",
+        string="HelloAsso entry",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Summary entry of the HelloAsso import that books this payment with the others of its day.",
+    )
+    assoc_helloasso_reversal_move_id = fields.Many2one(
+        "account.move",
+        string="HelloAsso reversal entry",
+        readonly=True,
+        copy=False,
+        help="Entry that took this payment out of the books after a refund or a cancellation on HelloAsso.",
+    )
+
     _sql_constraints = [
         (
             "assoc_helloasso_key_unique",

@@ -134,7 +134,7 @@ class AssocHelloassoImport(models.AbstractModel):
             return True
         if payment.assoc_helloasso_refunded:
             return payment.currency_id.compare_amounts(payment.assoc_helloasso_refunded, payment.amount) >= 0
-        return bool(payment.move_id.reversal_move_ids)
+        return bool(payment.move_id.reversal_move_ids or payment.assoc_helloasso_reversal_move_id)
 
     # -------------------------------------------------------- new orders in bulk
     @api.model

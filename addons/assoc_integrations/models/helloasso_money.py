@@ -5,9 +5,10 @@ from .helloasso_tools import MEANS_TO_METHOD, paris_date, paris_datetime
 
 
 class AssocHelloassoMoney(models.AbstractModel):
-    """The money side of HelloAsso items: one posted inbound payment per paid share of an
-    item in the HelloAsso journal, crediting the item's income account, then the membership or
-    gift it funds; a refund reverses the entry and cancels what the payment funded."""
+    """The money side of HelloAsso items: one inbound payment per paid share of an item in the
+    HelloAsso journal, aimed at the item's income account and booked with the others of its day
+    (helloasso_money_booking.py), then the membership or gift it funds; a refund takes the payment out
+    of the books and cancels what it funded."""
 
     _name = "assoc.helloasso.money"
     _description = "HelloAsso payments"
@@ -48,8 +49,7 @@ class AssocHelloassoMoney(models.AbstractModel):
                 }
             )
             funded.append((item, payment_data, target, date, key))
-        payments = Payment.create(vals_list) if vals_list else Payment
-        payments.action_post()
+        payments = self._create_payments(vals_list)
         for payment, (_item, _payment_data, _target, _date, key) in zip(payments, funded, strict=True):
             result[key] = payment
         self._fund(list(zip(payments, funded, strict=True)))

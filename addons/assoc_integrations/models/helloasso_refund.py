@@ -31,9 +31,7 @@ class AssocHelloassoMoney(models.AbstractModel):
             gifts.action_cancel(reason)
         if item.membership_id.payment_id == payment and item.membership_id.state != "cancelled":
             item.membership_id.action_cancel()
-        for move in related.move_id.sudo():
-            if move.state == "posted" and not move.reversal_move_ids:
-                move._reverse_moves([{"date": fields.Date.context_today(self), "ref": reason}], cancel=True)
+        self._unbook(related, fields.Date.context_today(self), reason)
         if payment:
             payment.assoc_helloasso_refunded = payment.amount
         if item.kind in ("event", "shop"):
@@ -84,10 +82,8 @@ class AssocHelloassoMoney(models.AbstractModel):
     def _refund_payment(self, item, payment, amount, refunded, date, reason):
         """An outbound payment of the refunded part, debiting the share's income account."""
         journal = payment.journal_id
-        refund = (
-            self.env["account.payment"]
-            .sudo()
-            .create(
+        return self._create_payments(
+            [
                 {
                     "payment_type": "outbound",
                     "partner_type": "customer",
@@ -102,10 +98,8 @@ class AssocHelloassoMoney(models.AbstractModel):
                     "assoc_helloasso_key": f"{payment.assoc_helloasso_key}/refund-{round(refunded * 100)}",
                     "assoc_helloasso_item_id": item.id,
                 }
-            )
+            ]
         )
-        refund.action_post()
-        return refund
 
     @api.model
     def _replace_gifts(self, item, payment, remaining, refunded, reason):
@@ -116,12 +110,11 @@ class AssocHelloassoMoney(models.AbstractModel):
         model = gifts[:1] or item.donation_ids.filtered(lambda d: d.payment_id == payment)[:1]
         if gifts:
             gifts.action_cancel(reason)
+        self._unbook(related.filtered(lambda p: p.payment_type == "inbound"), payment.date, reason)
         if payment.currency_id.is_zero(remaining) or not model:
             return
-        rest = (
-            self.env["account.payment"]
-            .sudo()
-            .create(
+        rest = self._create_payments(
+            [
                 {
                     "payment_type": "inbound",
                     "partner_type": "customer",
@@ -136,9 +129,8 @@ class AssocHelloassoMoney(models.AbstractModel):
                     "assoc_helloasso_key": f"{payment.assoc_helloasso_key}/rest-{round(refunded * 100)}",
                     "assoc_helloasso_item_id": item.id,
                 }
-            )
+            ]
         )
-        rest.action_post()
         gift = (
             self.env["assoc.donation"]
             .sudo()

@@ -119,6 +119,26 @@ class HelloAssoCase(AccountTestInvoicingCommon):
             [("assoc_helloasso_key", "!=", False), ("company_id", "=", self.connector.company_id.id)]
         )
 
+    def booked(self, payments):
+        """Net amount that summary entries keep in the books for these payments."""
+        return sum(
+            (1 if payment.payment_type == "inbound" else -1) * payment.amount
+            for payment in payments
+            if payment.assoc_helloasso_move_id and not payment.assoc_helloasso_reversal_move_id
+        )
+
+    def assert_books_match_payments(self):
+        """The HelloAsso journal's income lines add up to what its payments keep booked, and
+        its entries are posted and balanced."""
+        journal = self.connector.helloasso_journal_id
+        lines = self.env["account.move.line"].search([("journal_id", "=", journal.id)])
+        self.assertEqual(set(lines.move_id.mapped("state")), {"posted"})
+        income = lines.filtered(lambda line: line.account_id.account_type in ("income", "income_other"))
+        self.assertAlmostEqual(
+            sum(income.mapped("credit")) - sum(income.mapped("debit")), self.booked(self.helloasso_payments())
+        )
+        self.assertAlmostEqual(sum(lines.mapped("debit")), sum(lines.mapped("credit")))
+
 
 class EmailingCase(TransactionCase):
     """Contacts with consents in every state, a segment and a group, and the three emailing

@@ -71,10 +71,22 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertTrue(self.item(10201).payment_ids.destination_account_id.code.startswith("756"))
         self.assertTrue(self.item(10301).payment_ids.destination_account_id.code.startswith("706"))
         self.assertTrue(self.item(10401).payment_ids.destination_account_id.code.startswith("707"))
-        receivable_lines = payments.move_id.line_ids.filtered(
-            lambda line: line.account_id.account_type == "asset_receivable"
-        )
+        # one summary entry per day books them: debit outstanding receipts, credit each income account
+        self.assertFalse(payments.move_id, "no entry per payment")
+        entries = payments.assoc_helloasso_move_id
+        self.assertLess(len(entries), len(payments), "one entry per import batch and day, not per payment")
+        for payment in payments:
+            self.assertEqual(payment.assoc_helloasso_move_id.date, payment.date)
+        self.assertEqual(entries.journal_id, self.connector.helloasso_journal_id)
+        self.assertEqual(set(entries.mapped("state")), {"posted"})
+        gift_lines = entries.line_ids.filtered(lambda line: line.account_id == gift_payment.destination_account_id)
+        gifts_booked = payments.filtered(lambda p: p.destination_account_id == gift_payment.destination_account_id)
+        self.assertAlmostEqual(sum(gift_lines.mapped("credit")), sum(gifts_booked.mapped("amount")))
+        outstanding = entries.line_ids.filtered(lambda line: line.account_id == payments[0].outstanding_account_id)
+        self.assertAlmostEqual(sum(outstanding.mapped("debit")), sum(payments.mapped("amount")))
+        receivable_lines = entries.line_ids.filtered(lambda line: line.account_id.account_type == "asset_receivable")
         self.assertFalse(receivable_lines, "no receivable may be left open")
+        self.assert_books_match_payments()
 
     def test_unknown_item_type_is_an_error_and_the_rest_of_the_order_is_imported(self):
         run = self.connector._run()
@@ -122,12 +134,18 @@ class TestHelloAssoPull(HelloAssoCase):
         run = self.connector._run()
         self.assertEqual(run.state, "done", run.message)
         self.assertEqual(gift.state, "cancelled")
-        self.assertTrue(payment.move_id.reversal_move_ids)
+        reversal = payment.assoc_helloasso_reversal_move_id
+        self.assertEqual(reversal.state, "posted")
+        income = reversal.line_ids.filtered(lambda line: line.account_id == payment.destination_account_id)
+        self.assertAlmostEqual(sum(income.mapped("debit")), payment.amount)
         self.assertEqual(self.item(105).state, "reversed")
         self.assertEqual(self.item(105).order_id.state, "reversed")
+        self.assert_books_match_payments()
         # refunding again changes nothing
+        entries = self.env["account.move"].search_count([("journal_id", "=", payment.journal_id.id)])
         self.connector._run()
-        self.assertEqual(len(payment.move_id.reversal_move_ids), 1)
+        self.assertEqual(payment.assoc_helloasso_reversal_move_id, reversal)
+        self.assertEqual(self.env["account.move"].search_count([("journal_id", "=", payment.journal_id.id)]), entries)
 
     def test_refund_of_a_membership_order_cancels_membership_and_gift(self):
         self.connector._run()
@@ -138,7 +156,9 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertEqual(membership.state, "cancelled")
         self.assertEqual(gift.state, "cancelled")
         for item in (self.item(10201), self.item(10202)):
-            self.assertTrue(item.payment_ids.move_id.reversal_move_ids)
+            self.assertTrue(item.payment_ids.assoc_helloasso_reversal_move_id)
+            self.assertEqual(self.booked(item.payment_ids), 0.0)
+        self.assert_books_match_payments()
 
     def test_refund_of_a_ticket_logs_it_on_the_timeline(self):
         self.connector._run()

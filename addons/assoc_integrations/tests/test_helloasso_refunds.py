@@ -33,10 +33,9 @@ class TestHelloAssoPartialRefunds(HelloAssoCase):
         return client.request("POST", client._api(f"payments/{payment_id}/refund"), params={"amount": cents})
 
     def income_balance(self, item):
-        """Net income booked for an item: credits minus debits on its payments' income lines."""
-        moves = item.payment_ids.move_id | item.payment_ids.move_id.reversal_move_ids
-        lines = moves.line_ids.filtered(lambda line: line.account_id.account_type in ("income", "income_other"))
-        return sum(lines.mapped("credit")) - sum(lines.mapped("debit"))
+        """Net income booked for an item, once checked that the journal's lines match its payments."""
+        self.assert_books_match_payments()
+        return self.booked(item.payment_ids)
 
     def test_partly_refunded_gift_is_recorded_again_with_a_new_receipt(self):
         self.connector._run()
