@@ -4,17 +4,18 @@ from odoo import api, fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # precomputed: new contacts are inserted with their territories, one relation insert a batch
     department_id = fields.Many2one(
         "assoc.territory", string="Département", compute="_compute_assoc_territories", store=True,
-        index=True, readonly=True, help="Computed from the postal code and the country.",
+        precompute=True, index=True, readonly=True, help="Computed from the postal code and the country.",
     )
     region_id = fields.Many2one(
         "assoc.territory", string="Région", compute="_compute_assoc_territories", store=True,
-        index=True, readonly=True,
+        precompute=True, index=True, readonly=True,
     )
     territory_ids = fields.Many2many(
         "assoc.territory", "assoc_partner_territory_rel", "partner_id", "territory_id",
-        string="Territories", compute="_compute_assoc_territories", store=True, readonly=True,
+        string="Territories", compute="_compute_assoc_territories", store=True, precompute=True, readonly=True,
         help="Département, région and custom zones of the contact's address.",
     )
 

@@ -3,6 +3,8 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from odoo.addons.base.models.ir_sequence import _update_nogap
+
 # partner field -> field of assoc.membership.status
 STATUS_FIELDS = {
     "assoc_membership_state": "state",
@@ -15,6 +17,7 @@ STATUS_FIELDS = {
     "assoc_membership_total": "total",
 }
 STATES = ("member", "former", "never")
+MEMBER_NUMBER_CODE = "assoc.member.number"
 # fields of assoc.membership the status statements read
 MEMBERSHIP_STATUS_SOURCES = [
     "partner_id",
@@ -296,10 +299,29 @@ class ResPartner(models.Model):
         self._assoc_update_membership_status()
 
     def _assoc_assign_member_numbers(self):
-        """Give a member number, for life, to the people who have none (gapless sequence)."""
-        sequence = self.env["ir.sequence"].sudo()
-        for partner in self.sudo().filtered(lambda p: not p.assoc_member_number).sorted("id"):
-            partner.assoc_member_number = sequence.next_by_code("assoc.member.number")
+        """Give a member number, for life, to the people who have none (gapless sequence), in
+        the order of their ids."""
+        todo = self.sudo().filtered(lambda p: not p.assoc_member_number).sorted("id")
+        if not todo:
+            return
+        for partner, number in zip(todo, self._assoc_next_member_numbers(len(todo)), strict=True):
+            partner.assoc_member_number = number
+
+    @api.model
+    def _assoc_next_member_numbers(self, count):
+        """The next `count` member numbers, those `count` calls of next_by_code would give, with
+        one lock and one update of the gapless sequence instead of a lookup and a lock each."""
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search(
+            [("code", "=", MEMBER_NUMBER_CODE), ("company_id", "in", [self.env.company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if not sequence or sequence.implementation != "no_gap" or sequence.use_date_range:
+            return [Sequence.next_by_code(MEMBER_NUMBER_CODE) for _index in range(count)]
+        step = sequence.number_increment
+        first = _update_nogap(sequence, step * count)
+        return [sequence.get_next_char(first + index * step) for index in range(count)]
 
     # ----------------------------------------------------------- documents
     def _assoc_membership_documents(self):

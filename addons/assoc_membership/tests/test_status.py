@@ -73,6 +73,21 @@ class TestMemberStatus(AssocMembershipCase):
         sequence = self.env.ref("assoc_membership.seq_member_number")
         self.assertEqual(sequence.implementation, "no_gap")
 
+    def test_members_of_one_batch_are_numbered_in_id_order_from_the_sequence(self):
+        sequence = self.env.ref("assoc_membership.seq_member_number")
+        sequence.prefix = "AD-%(year)s-"
+        start = sequence.number_next_actual
+        self.env["assoc.membership"].create(
+            [
+                {"partner_id": partner.id, "type_id": self.types[key].id, "date": self.today, "state": "confirmed"}
+                for partner, key in ((self.jean, "calendar"), (self.sophie, "family"), (self.marie, "calendar"))
+            ]
+        )
+        people = (self.marie | self.jean | self.sophie | self.lucas).sorted("id")
+        prefix = f"AD-{self.today.year}-"
+        self.assertEqual(people.mapped("assoc_member_number"), [f"{prefix}{start + i:06d}" for i in range(4)])
+        self.assertEqual(self.env["ir.sequence"].next_by_code("assoc.member.number"), f"{prefix}{start + 4:06d}")
+
     def test_search_contacts_by_status_type_and_period(self):
         self.record(self.marie, "calendar", date(2021, 5, 1), amount=40)
         self.record(self.jean, "rolling", self.today, amount=25)
