@@ -7,6 +7,7 @@ from . import (
     assoc_connector_run,
     assoc_connector_webhook,
     assoc_contact_resolver,
+    assoc_donation,
     assoc_emailing_attribute,
     assoc_emailing_feedback,
     assoc_emailing_list,

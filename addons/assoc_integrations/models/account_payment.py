@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class AccountPayment(models.Model):
@@ -21,13 +22,10 @@ class AccountPayment(models.Model):
         "assoc.helloasso.item", string="HelloAsso item", readonly=True, copy=False, index="btree_not_null"
     )
 
-    assoc_helloasso_move_id = fields.Many2one(
-        "account.move",
-        string="HelloAsso entry",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        help="Summary entry of the HelloAsso import that books this payment with the others of its day.",
+    assoc_helloasso_summarized = fields.Boolean(
+        string="In a HelloAsso summary entry",
+        compute="_compute_assoc_helloasso_summarized",
+        help="Booked with the other HelloAsso payments of its day in one summary entry.",
     )
     assoc_helloasso_reversal_move_id = fields.Many2one(
         "account.move",
@@ -44,3 +42,35 @@ class AccountPayment(models.Model):
             "This HelloAsso payment is already recorded.",
         )
     ]
+
+    @api.depends("move_id.origin_payment_id")
+    def _compute_assoc_helloasso_summarized(self):
+        for payment in self:
+            payment.assoc_helloasso_summarized = bool(
+                payment.assoc_helloasso_key and payment.move_id and payment.move_id.origin_payment_id != payment
+            )
+
+    def _assoc_check_not_summarized(self):
+        shared = self.filtered("assoc_helloasso_summarized")[:1]
+        if shared:
+            raise UserError(
+                _(
+                    "The payment %(payment)s is booked with other HelloAsso payments in the summary entry "
+                    "%(entry)s: refund it on HelloAsso (or cancel what it funds), the next import takes it "
+                    "out of the books.",
+                    payment=shared.name,
+                    entry=shared.move_id.name,
+                )
+            )
+
+    def action_draft(self):
+        self._assoc_check_not_summarized()
+        return super().action_draft()
+
+    def action_cancel(self):
+        self._assoc_check_not_summarized()
+        return super().action_cancel()
+
+    def unlink(self):
+        self._assoc_check_not_summarized()
+        return super().unlink()

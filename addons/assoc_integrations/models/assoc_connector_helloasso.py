@@ -80,6 +80,7 @@ class AssocConnector(models.Model):
                         .create({"name": "HelloAsso", "code": "HELLO", "type": "bank", "company_id": company.id})
                     )
                 connector.helloasso_journal_id = journal
+            connector._helloasso_outstanding_accounts()
             for field, prefix in (("helloasso_event_account_id", "706"), ("helloasso_shop_account_id", "707")):
                 if not connector[field]:
                     connector[field] = Account.search(
@@ -87,6 +88,21 @@ class AssocConnector(models.Model):
                         order="code",
                         limit=1,
                     )
+
+    def _helloasso_outstanding_accounts(self):
+        """Name on the journal's payment methods the outstanding accounts that Odoo Community
+        would otherwise look up for each payment (thousands per import)."""
+        journal = self.helloasso_journal_id
+        Payment = self.env["account.payment"].sudo()
+        for lines, payment_type in (
+            (journal.inbound_payment_method_line_ids, "inbound"),
+            (journal.outbound_payment_method_line_ids, "outbound"),
+        ):
+            missing = lines.filtered(lambda line: not line.payment_account_id)
+            if missing:
+                missing.payment_account_id = Payment.new(
+                    {"company_id": journal.company_id.id, "journal_id": journal.id}
+                )._get_outstanding_account(payment_type)
 
     def _client_helloasso(self):
         if not (self.client_id and self.client_secret and self.organization_slug):

@@ -7,10 +7,14 @@ from odoo.fields import Command
 class AssocHelloassoMoney(models.AbstractModel):
     """How HelloAsso money reaches the books. Each paid share is an `account.payment` (its
     HelloAsso reference, payer, amount, what it funds), but Odoo takes tens of milliseconds to
-    create and post one entry per payment, so 10,000 orders would take many minutes. The
-    payments of one import batch have no entry of their own: one summary entry per journal and
-    day books them (debit the outstanding receipts account, credit each income account, for
-    their totals), and each payment points to it. Refunds are booked the same way, reversed."""
+    generate and post one entry per payment, so 10,000 orders would take many minutes. The
+    payments of one import batch are booked instead by one posted summary entry per journal and
+    day (debit the outstanding receipts account, credit each income account, for their totals:
+    "opérations de même nature … au cours d'une même journée … récapitulées sur une pièce
+    justificative unique", art. R123-174 of the Code de commerce), which becomes their journal
+    entry. Such an entry is shared, not the payment's own (its `origin_payment_id` is empty), so a
+    refund takes a payment out of the books with an entry of its own, never by reversing the
+    shared one."""
 
     _inherit = "assoc.helloasso.money"
 
@@ -19,30 +23,16 @@ class AssocHelloassoMoney(models.AbstractModel):
         """Create HelloAsso payments (already received: never draft) and book them at once."""
         if not vals_list:
             return self.env["account.payment"].sudo()
-        cache = {}
-        payments = self.env["account.payment"].sudo().create([self._payment_vals(vals, cache) for vals in vals_list])
+        payments = self.env["account.payment"].sudo().create([self._payment_vals(vals) for vals in vals_list])
         self._book(payments)
         return payments
 
     @api.model
-    def _payment_vals(self, vals, cache):
-        """Name (the HelloAsso reference), outstanding account and state that posting would
-        give, set at creation so that Odoo neither numbers nor posts the payment one by one."""
-        method_line = self.env["account.payment.method.line"].browse(vals["payment_method_line_id"])
-        key = (method_line, vals["payment_type"])
-        if key not in cache:
-            account = method_line.payment_account_id or (
-                self.env["account.payment"]
-                .new({"company_id": vals["company_id"], "journal_id": vals["journal_id"]})
-                ._get_outstanding_account(vals["payment_type"])
-            )
-            cache[key] = account
-        outstanding = cache[key]
+    def _payment_vals(self, vals):
+        """Named after the HelloAsso reference, so that Odoo does not number them one by one."""
         return {
             **vals,
             "name": _("HelloAsso %(reference)s", reference=vals["assoc_helloasso_key"].split("/", 1)[-1]),
-            "outstanding_account_id": outstanding.id,
-            "state": "paid" if outstanding.account_type == "asset_cash" else "in_process",
         }
 
     @api.model
@@ -77,9 +67,15 @@ class AssocHelloassoMoney(models.AbstractModel):
             )
         )
         moves.action_post()
-        field = "assoc_helloasso_reversal_move_id" if reverse else "assoc_helloasso_move_id"
         for group, move in zip(groups, moves, strict=True):
-            payments.browse(members[group]).write({field: move.id})
+            booked = payments.browse(members[group])
+            if reverse:
+                booked.assoc_helloasso_reversal_move_id = move
+                continue
+            # what posting would do: paid at once when the outstanding account is the bank itself
+            paid = booked.filtered(lambda p: p.outstanding_account_id.account_type == "asset_cash")
+            paid.write({"move_id": move.id, "state": "paid"})
+            (booked - paid).write({"move_id": move.id, "state": "in_process"})
         return moves
 
     @api.model
@@ -119,12 +115,9 @@ class AssocHelloassoMoney(models.AbstractModel):
             lock_date = payments[0].company_id._get_user_fiscal_lock_date(payments[0].journal_id)
             if lock_date and date <= lock_date:
                 date = fields.Date.context_today(self)
-        self._book(
-            payments.filtered(lambda p: p.assoc_helloasso_move_id and not p.assoc_helloasso_reversal_move_id),
-            reverse=True,
-            date=date,
-            reason=reason,
-        )
-        for move in payments.move_id.sudo():
+        summarized = payments.filtered("assoc_helloasso_summarized")
+        pending = summarized.filtered(lambda p: not p.assoc_helloasso_reversal_move_id)
+        self._book(pending, reverse=True, date=date, reason=reason)
+        for move in (payments - summarized).move_id.sudo():
             if move.state == "posted" and not move.reversal_move_ids:
                 move._reverse_moves([{"date": date, "ref": reason}], cancel=True)

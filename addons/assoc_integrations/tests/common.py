@@ -124,7 +124,7 @@ class HelloAssoCase(AccountTestInvoicingCommon):
         return sum(
             (1 if payment.payment_type == "inbound" else -1) * payment.amount
             for payment in payments
-            if payment.assoc_helloasso_move_id and not payment.assoc_helloasso_reversal_move_id
+            if payment.move_id and not payment.assoc_helloasso_reversal_move_id
         )
 
     def assert_books_match_payments(self):

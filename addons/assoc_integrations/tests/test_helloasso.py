@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import HelloAssoCase
@@ -72,11 +73,12 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertTrue(self.item(10301).payment_ids.destination_account_id.code.startswith("706"))
         self.assertTrue(self.item(10401).payment_ids.destination_account_id.code.startswith("707"))
         # one summary entry per day books them: debit outstanding receipts, credit each income account
-        self.assertFalse(payments.move_id, "no entry per payment")
-        entries = payments.assoc_helloasso_move_id
+        entries = payments.move_id
         self.assertLess(len(entries), len(payments), "one entry per import batch and day, not per payment")
+        self.assertFalse(entries.origin_payment_id, "a shared entry, no payment's own")
+        self.assertTrue(all(payments.mapped("assoc_helloasso_summarized")))
         for payment in payments:
-            self.assertEqual(payment.assoc_helloasso_move_id.date, payment.date)
+            self.assertEqual(payment.move_id.date, payment.date)
         self.assertEqual(entries.journal_id, self.connector.helloasso_journal_id)
         self.assertEqual(set(entries.mapped("state")), {"posted"})
         gift_lines = entries.line_ids.filtered(lambda line: line.account_id == gift_payment.destination_account_id)
@@ -86,6 +88,27 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertAlmostEqual(sum(outstanding.mapped("debit")), sum(payments.mapped("amount")))
         receivable_lines = entries.line_ids.filtered(lambda line: line.account_id.account_type == "asset_receivable")
         self.assertFalse(receivable_lines, "no receivable may be left open")
+        self.assert_books_match_payments()
+
+    def test_a_summarized_payment_is_taken_out_of_the_books_alone(self):
+        self.connector._run()
+        gift = self.item(101).donation_ids
+        payment = gift.payment_id
+        entry = payment.move_id
+        others = self.helloasso_payments().filtered(lambda p: p.move_id == entry) - payment
+        self.assertTrue(others, "the gift shares its entry with other payments of its day")
+        # cancelling the shared entry through one payment would undo the others: refused
+        with self.assertRaises(UserError):
+            payment.action_cancel()
+        with self.assertRaises(UserError):
+            payment.action_draft()
+        # cancelling the gift takes only its payment out of the books, on the gift's day
+        gift.action_cancel("Erreur de saisie")
+        reversal = payment.assoc_helloasso_reversal_move_id
+        self.assertEqual((reversal.state, reversal.date), ("posted", payment.date))
+        self.assertEqual(entry.state, "posted")
+        self.assertFalse(entry.reversal_move_ids)
+        self.assertAlmostEqual(self.booked(others), sum(others.mapped("amount")))
         self.assert_books_match_payments()
 
     def test_unknown_item_type_is_an_error_and_the_rest_of_the_order_is_imported(self):
