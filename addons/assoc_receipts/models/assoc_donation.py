@@ -121,9 +121,16 @@ class AssocDonation(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("assoc.donation") or "/"
+        unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        if unnamed:
+            # what next_by_code does, with the sequence looked up once for the batch
+            sequence = self.env["ir.sequence"].search(
+                [("code", "=", "assoc.donation"), ("company_id", "in", [self.env.company.id, False])],
+                order="company_id",
+                limit=1,
+            )
+            for vals in unnamed:
+                vals["name"] = (sequence and sequence.next_by_id()) or "/"
         return super().create(vals_list)
 
     def write(self, vals):

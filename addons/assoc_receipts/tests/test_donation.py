@@ -20,6 +20,17 @@ class DonationTests:
             "no receivable is left open",
         )
 
+    def test_gifts_created_together_take_consecutive_numbers(self):
+        vals = {"amount": 20.0, "date": "2025-03-14", "payment_method": "card", "company_id": self.company.id}
+        gifts = self.env["assoc.donation"].create(
+            [{**vals, "partner_id": partner.id} for partner in (self.marie, self.jean, self.marie)]
+        )
+        prefix, number = gifts[0].name.rsplit("-", 1)
+        self.assertTrue(prefix.startswith("DON-"))
+        self.assertEqual(gifts.mapped("name"), [f"{prefix}-{int(number) + i:06d}" for i in range(3)])
+        following = self.make_donation(self.jean, 10.0, validate=False)
+        self.assertEqual(following.name, f"{prefix}-{int(number) + 3:06d}")
+
     def test_transfer_by_company_credits_patronage_account(self):
         donation = self.make_donation(self.chantiers, 2000.0, method="transfer")
         bank_journal = self.company.assoc_donation_bank_journal_id
