@@ -1,4 +1,5 @@
 import secrets
+from collections import Counter
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -26,6 +27,16 @@ SELECT m.id, o.id
  WHERE m.id = ANY(%(ids)s::int[]) AND m.state <> 'cancelled'
  ORDER BY array_position(%(ids)s::int[], m.id), o.date_start DESC, o.id DESC
  LIMIT 1
+"""
+
+# For each (index, own id, holder, type): the end of the latest confirmed membership of that
+# holder and type, other than itself.
+CURRENT_ENDS_SQL = """
+SELECT w.idx, max(m.date_end)
+  FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[]) AS w(idx, own_id, partner_id, type_id)
+  JOIN assoc_membership m
+    ON m.partner_id = w.partner_id AND m.type_id = w.type_id AND m.state = 'confirmed' AND m.id <> w.own_id
+ GROUP BY w.idx
 """
 
 
@@ -138,15 +149,48 @@ class AssocMembership(models.Model):
 
     @api.depends("type_id", "date", "partner_id")
     def _compute_period(self):
+        current_ends = self._current_ends_of_same_type()
         for membership in self:
             if not (membership.type_id and membership.date):
                 membership.date_start = membership.date_start or membership.date
                 membership.date_end = membership.date_end or membership.date
                 continue
-            current_end = membership._current_end_of_same_type()
+            if membership in current_ends:
+                current_end = current_ends[membership]
+            else:
+                current_end = membership._current_end_of_same_type()
             membership.date_start, membership.date_end = membership.type_id._compute_period(
                 membership.date, current_end
             )
+
+    def _current_ends_of_same_type(self):
+        """{membership: end of the holder's latest confirmed membership of the same type, or None}
+        in one query, for the memberships alone with their holder and type in `self` (the others
+        depend on each other's new periods: they are looked up one by one)."""
+        holder_types = Counter((m.partner_id.id, m.type_id.id) for m in self)
+        alone = self.filtered(
+            lambda m: (
+                isinstance(m.partner_id.id, int)
+                and isinstance(m.type_id.id, int)
+                and m.partner_id
+                and m.type_id
+                and holder_types[(m.partner_id.id, m.type_id.id)] == 1
+            )
+        )
+        if not alone:
+            return {}
+        self.flush_model(["partner_id", "type_id", "state", "date_end"])
+        self.env.cr.execute(
+            CURRENT_ENDS_SQL,
+            [
+                list(range(len(alone))),
+                [m._origin.id or 0 for m in alone],
+                [m.partner_id.id for m in alone],
+                [m.type_id.id for m in alone],
+            ],
+        )
+        ends = dict(self.env.cr.fetchall())
+        return {membership: ends.get(index) for index, membership in enumerate(alone)}
 
     def _current_end_of_same_type(self):
         """End of the holder's latest confirmed membership of the same type, if any."""

@@ -43,6 +43,24 @@ class TestValidityPeriods(AssocMembershipCase):
         renewal = self.record(self.jean, "rolling", date(2025, 4, 20))
         self.assertEqual((renewal.date_start, renewal.date_end), (date(2025, 5, 10), date(2026, 5, 9)))
 
+    def test_renewals_recorded_together_each_start_after_the_current_one(self):
+        self.record(self.jean, "rolling", date(2024, 5, 10))
+        self.record(self.marie, "rolling", date(2024, 7, 1))
+        renewals = self.env["assoc.membership"].create(
+            [
+                {"partner_id": person.id, "type_id": self.types["rolling"].id, "date": date(2025, 4, 20)}
+                for person in (self.jean, self.marie, self.sophie)
+            ]
+        )
+        self.assertEqual(
+            [(renewal.date_start, renewal.date_end) for renewal in renewals],
+            [
+                (date(2025, 5, 10), date(2026, 5, 9)),
+                (date(2025, 7, 1), date(2026, 6, 30)),
+                (date(2025, 4, 20), date(2026, 4, 19)),
+            ],
+        )
+
     def test_season_and_cutoff(self):
         before_cutoff = self.record(self.marie, "season", date(2025, 5, 31))
         self.assertEqual((before_cutoff.date_start, before_cutoff.date_end), (date(2024, 9, 1), date(2025, 8, 31)))
