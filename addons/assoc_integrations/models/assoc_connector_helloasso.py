@@ -135,11 +135,11 @@ class AssocConnector(models.Model):
                 Import._sync_orders(self, batch, run)
                 done += len(batch)
                 batch = []
-                self._commit()
+                self._end_batch()
                 self.env["ir.cron"]._notify_progress(done=done, remaining=0)
         if batch:
             Import._sync_orders(self, batch, run)
-            self._commit()
+            self._end_batch()
         if since:
             self._helloasso_changed_payments(client, since, run)
         self._helloasso_retry_errors(client, run)
@@ -156,7 +156,7 @@ class AssocConnector(models.Model):
         for start in range(0, len(order_ids), BATCH):
             orders = [client.get_order(order_id) for order_id in order_ids[start : start + BATCH]]
             self.env["assoc.helloasso.import"]._sync_orders(self, orders, run)
-            self._commit()
+            self._end_batch()
 
     def _helloasso_changed_payments(self, client, since, run):
         Import = self.env["assoc.helloasso.import"]
@@ -185,7 +185,14 @@ class AssocConnector(models.Model):
         orders = [client.get_order(order_id) for order_id in sorted(order_ids)]
         for start in range(0, len(orders), BATCH):
             Import._sync_orders(self, orders[start : start + BATCH], run)
-            self._commit()
+            self._end_batch()
+
+    def _end_batch(self):
+        """Commit a batch and forget its records: a cache holding every record of a long
+        import makes each later batch slower (each read prefetches over all of them)."""
+        self._commit()
+        self.env.flush_all()
+        self.env.invalidate_all()
 
     def _webhook_helloasso(self, event, payload):
         """An Order or Payment notification: re-read the order from the API (the body is only a
