@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.fields import Command
+from odoo.tools.misc import format_date
 
 
 class AssocHelloassoMoney(models.AbstractModel):
@@ -82,7 +83,7 @@ class AssocHelloassoMoney(models.AbstractModel):
     def _entry_lines(self, group, balances, reason):
         journal, day = group
         currency = journal.company_id.currency_id
-        label = reason or _("HelloAsso payments of %(day)s", day=fields.Date.to_string(day))
+        label = reason or _("HelloAsso payments of %(day)s", day=format_date(self.env, day))
         return [
             Command.create(
                 {
@@ -102,8 +103,8 @@ class AssocHelloassoMoney(models.AbstractModel):
             return reason
         journal, day = group
         if reverse:
-            return _("HelloAsso refunds of %(day)s (%(count)s payments)", day=day, count=count)
-        return _("HelloAsso payments of %(day)s (%(count)s payments)", day=day, count=count)
+            return _("HelloAsso refunds of %(day)s (%(count)s payments)", day=format_date(self.env, day), count=count)
+        return _("HelloAsso payments of %(day)s (%(count)s payments)", day=format_date(self.env, day), count=count)
 
     @api.model
     def _unbook(self, payments, date, reason):
