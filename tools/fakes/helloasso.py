@@ -10,6 +10,7 @@ import secrets
 import time
 import urllib.request
 from datetime import datetime, timezone
+from functools import cache
 
 from .base import FakeServer, Response
 from .helloasso_data import ORG, paris_iso, sample_orders
@@ -18,6 +19,7 @@ CLIENT_ID = "assoc-demo-client"
 CLIENT_SECRET = "assoc-demo-secret"
 
 
+@cache
 def _parse(value):
     moment = datetime.fromisoformat(value.replace(" ", "T"))
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
@@ -181,15 +183,16 @@ class HelloAssoFake(FakeServer):
             return Response(403, {"message": f"No access to organization '{slug}'"})
         return None
 
-    def _page(self, request, items):
-        """data + pagination, by continuationToken (an encoded offset) or pageIndex; a final empty page."""
+    def _page(self, request, items, render=copy.deepcopy):
+        """data + pagination, by continuationToken (an encoded offset) or pageIndex; a final empty page.
+        Only the page's items are rendered (copied), so that paging through 10,000 orders stays linear."""
         size = int(request.query.get("pageSize") or 20)
         token = request.query.get("continuationToken")
         if token:
             offset = int(base64.urlsafe_b64decode(token.encode()).decode())
         else:
             offset = (int(request.query.get("pageIndex") or 1) - 1) * size
-        page = items[offset : offset + size]
+        page = [render(item) for item in items[offset : offset + size]]
         following = base64.urlsafe_b64encode(str(offset + len(page)).encode()).decode()
         return Response(
             200,
@@ -214,14 +217,19 @@ class HelloAssoFake(FakeServer):
         denied = self._guard(request, request.params["slug"])
         if denied:
             return denied
-        with self.lock:
-            orders = [copy.deepcopy(o) for o in self.orders.values() if self._window(request, o["date"])]
-        orders.sort(key=lambda o: (_parse(o["date"]), o["id"]), reverse=request.query.get("sortOrder") != "Asc")
-        if request.query.get("withDetails") != "true":
-            for order in orders:
+        details = request.query.get("withDetails") == "true"
+
+        def render(order):
+            order = copy.deepcopy(order)
+            if not details:
                 for it in order["items"]:
                     it.pop("customFields", None)
-        return self._page(request, orders)
+            return order
+
+        with self.lock:
+            orders = [o for o in self.orders.values() if self._window(request, o["date"])]
+            orders.sort(key=lambda o: (_parse(o["date"]), o["id"]), reverse=request.query.get("sortOrder") != "Asc")
+            return self._page(request, orders, render)
 
     def list_payments(self, request):
         denied = self._guard(request, request.params["slug"])
@@ -235,10 +243,10 @@ class HelloAssoFake(FakeServer):
                 for p in o["payments"]
                 if self._window(request, p["meta"][field])
             ]
-        payments.sort(
-            key=lambda p: (_parse(p["meta"][field]), p["id"]), reverse=request.query.get("sortOrder") != "Asc"
-        )
-        return self._page(request, copy.deepcopy(payments))
+            payments.sort(
+                key=lambda p: (_parse(p["meta"][field]), p["id"]), reverse=request.query.get("sortOrder") != "Asc"
+            )
+            return self._page(request, payments)
 
     def list_forms(self, request):
         denied = self._guard(request, request.params["slug"])
