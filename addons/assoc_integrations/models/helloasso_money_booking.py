@@ -21,33 +21,73 @@ class AssocHelloassoMoney(models.AbstractModel):
 
     @api.model
     def _create_payments(self, vals_list):
-        """Create HelloAsso payments (already received: never draft) and book them at once."""
+        """Create HelloAsso payments already booked: their summary entries first, then the
+        payments with their entry and the state posting would give (never draft), so that Odoo
+        neither numbers, posts nor rewrites them one by one."""
+        Payment = self.env["account.payment"].sudo()
         if not vals_list:
-            return self.env["account.payment"].sudo()
-        payments = self.env["account.payment"].sudo().create([self._payment_vals(vals) for vals in vals_list])
-        self._book(payments)
-        return payments
+            return Payment
+        outstanding = {}
+        rows = []
+        for vals in vals_list:
+            method_line = self.env["account.payment.method.line"].browse(vals["payment_method_line_id"])
+            if method_line not in outstanding:
+                outstanding[method_line] = method_line.payment_account_id or Payment.new(
+                    {"company_id": vals["company_id"], "journal_id": vals["journal_id"]}
+                )._get_outstanding_account(vals["payment_type"])
+            rows.append(
+                {
+                    "journal": self.env["account.journal"].browse(vals["journal_id"]),
+                    "date": fields.Date.to_date(vals["date"]),
+                    "outstanding": outstanding[method_line],
+                    "destination": self.env["account.account"].browse(vals["destination_account_id"]),
+                    "amount": vals["amount"],
+                    "inbound": vals["payment_type"] == "inbound",
+                }
+            )
+        moves = self._summary_entries(rows)
+        return Payment.create(
+            [
+                {
+                    **vals,
+                    "name": _("HelloAsso %(reference)s", reference=vals["assoc_helloasso_key"].split("/", 1)[-1]),
+                    "move_id": move.id,
+                    # what posting would do: paid at once when the outstanding account is the bank itself
+                    "state": "paid" if row["outstanding"].account_type == "asset_cash" else "in_process",
+                }
+                for vals, row, move in zip(vals_list, rows, moves, strict=True)
+            ]
+        )
 
     @api.model
-    def _payment_vals(self, vals):
-        """Named after the HelloAsso reference, so that Odoo does not number them one by one."""
-        return {
-            **vals,
-            "name": _("HelloAsso %(reference)s", reference=vals["assoc_helloasso_key"].split("/", 1)[-1]),
-        }
+    def _book_reversal(self, payments, date, reason):
+        """One posted entry per journal taking `payments` out of the books on `date`."""
+        rows = [
+            {
+                "journal": payment.journal_id,
+                "date": date,
+                "outstanding": payment.outstanding_account_id,
+                "destination": payment.destination_account_id,
+                "amount": payment.amount,
+                "inbound": payment.payment_type != "inbound",
+            }
+            for payment in payments
+        ]
+        for payment, move in zip(payments, self._summary_entries(rows, reason), strict=True):
+            payment.assoc_helloasso_reversal_move_id = move
 
     @api.model
-    def _book(self, payments, reverse=False, date=None, reason=None):
-        """One posted summary entry per journal and day for `payments` (or taking them out of
-        the books when `reverse`, dated `date`); links each payment to its entry."""
+    def _summary_entries(self, rows, reason=None):
+        """One posted entry per journal and day for `rows` (journal, date, outstanding and
+        destination accounts, amount, inbound); returns the entry of each row."""
         balances = defaultdict(lambda: defaultdict(float))
-        members = defaultdict(list)
-        for payment in payments:
-            sign = 1 if (payment.payment_type == "inbound") != reverse else -1
-            group = (payment.journal_id, date or payment.date)
-            balances[group][payment.outstanding_account_id] += sign * payment.amount
-            balances[group][payment.destination_account_id] -= sign * payment.amount
-            members[group].append(payment.id)
+        counts = defaultdict(int)
+        for row in rows:
+            sign = 1 if row["inbound"] else -1
+            group = (row["journal"], row["date"])
+            balances[group][row["outstanding"]] += sign * row["amount"]
+            balances[group][row["destination"]] -= sign * row["amount"]
+            counts[group] += 1
         lines = {group: self._entry_lines(group, balances[group], reason) for group in balances}
         groups = [group for group in balances if lines[group]]
         moves = (
@@ -60,7 +100,7 @@ class AssocHelloassoMoney(models.AbstractModel):
                         "journal_id": journal.id,
                         "company_id": journal.company_id.id,
                         "date": day,
-                        "ref": self._entry_label((journal, day), len(members[(journal, day)]), reverse, reason),
+                        "ref": reason or self._entry_label((journal, day), counts[(journal, day)]),
                         "line_ids": lines[(journal, day)],
                     }
                     for journal, day in groups
@@ -68,16 +108,8 @@ class AssocHelloassoMoney(models.AbstractModel):
             )
         )
         moves.action_post()
-        for group, move in zip(groups, moves, strict=True):
-            booked = payments.browse(members[group])
-            if reverse:
-                booked.assoc_helloasso_reversal_move_id = move
-                continue
-            # what posting would do: paid at once when the outstanding account is the bank itself
-            paid = booked.filtered(lambda p: p.outstanding_account_id.account_type == "asset_cash")
-            paid.write({"move_id": move.id, "state": "paid"})
-            (booked - paid).write({"move_id": move.id, "state": "in_process"})
-        return moves
+        move_of = dict(zip(groups, moves, strict=True))
+        return [move_of.get((row["journal"], row["date"]), moves.browse()) for row in rows]
 
     @api.model
     def _entry_lines(self, group, balances, reason):
@@ -98,12 +130,8 @@ class AssocHelloassoMoney(models.AbstractModel):
         ]
 
     @api.model
-    def _entry_label(self, group, count, reverse, reason):
-        if reason:
-            return reason
-        journal, day = group
-        if reverse:
-            return _("HelloAsso refunds of %(day)s (%(count)s payments)", day=format_date(self.env, day), count=count)
+    def _entry_label(self, group, count):
+        _journal, day = group
         return _("HelloAsso payments of %(day)s (%(count)s payments)", day=format_date(self.env, day), count=count)
 
     @api.model
@@ -117,8 +145,7 @@ class AssocHelloassoMoney(models.AbstractModel):
             if lock_date and date <= lock_date:
                 date = fields.Date.context_today(self)
         summarized = payments.filtered("assoc_helloasso_summarized")
-        pending = summarized.filtered(lambda p: not p.assoc_helloasso_reversal_move_id)
-        self._book(pending, reverse=True, date=date, reason=reason)
+        self._book_reversal(summarized.filtered(lambda p: not p.assoc_helloasso_reversal_move_id), date, reason)
         for move in (payments - summarized).move_id.sudo():
             if move.state == "posted" and not move.reversal_move_ids:
                 move._reverse_moves([{"date": date, "ref": reason}], cancel=True)
