@@ -50,7 +50,7 @@ class AssocHelloassoMoney(models.AbstractModel):
             [
                 {
                     **vals,
-                    "name": _("HelloAsso %(reference)s", reference=vals["assoc_helloasso_key"].split("/", 1)[-1]),
+                    "name": f"HelloAsso {vals['assoc_helloasso_key'].split('/', 1)[-1]}",
                     "move_id": move.id,
                     # what posting would do: paid at once when the outstanding account is the bank itself
                     "state": "paid" if row["outstanding"].account_type == "asset_cash" else "in_process",
