@@ -178,7 +178,13 @@ class BrevoFake(FakeServer):
         list_id = int(request.params["id"])
         since = request.query.get("modifiedSince")
         with self.lock:
-            rows = [
+            # select first, render only the page: paging through 50,000 contacts stays linear
+            selected = [
+                (index, email, c)
+                for index, (email, c) in enumerate(sorted(self.contacts.items()))
+                if list_id in c["listIds"] and (not since or c["modifiedAt"] >= since)
+            ]
+            page = [
                 {
                     "email": email,
                     "id": index + 1,
@@ -187,16 +193,17 @@ class BrevoFake(FakeServer):
                     "modifiedAt": c["modifiedAt"],
                     "listIds": sorted(c["listIds"]),
                     "listUnsubscribed": sorted(c["listUnsubscribed"]),
-                    "attributes": c["attributes"],
+                    "attributes": dict(c["attributes"]),
                 }
-                for index, (email, c) in enumerate(sorted(self.contacts.items()))
-                if list_id in c["listIds"] and (not since or c["modifiedAt"] >= since)
+                for index, email, c in paginate_offset(
+                    selected, request.query.get("offset"), request.query.get("limit") or 50
+                )
             ]
         return Response(
             200,
             {
-                "contacts": paginate_offset(rows, request.query.get("offset"), request.query.get("limit") or 50),
-                "count": len(rows),
+                "contacts": page,
+                "count": len(selected),
             },
         )
 

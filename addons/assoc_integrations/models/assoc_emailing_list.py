@@ -133,9 +133,10 @@ class AssocEmailingList(models.Model):
             run._add_error(message, reference=email)
         sent = [pid for pid in new + changed if current[pid][0] not in failures]
         self._store(current, sent, [pid for pid in gone if stored[pid][0] not in failures])
+        sent_ids = set(sent)
         run._count(
-            created=len([pid for pid in new if pid in set(sent)]),
-            updated=len([pid for pid in changed if pid in set(sent)]),
+            created=len([pid for pid in new if pid in sent_ids]),
+            updated=len([pid for pid in changed if pid in sent_ids]),
             skipped=len(current) - len(new) - len(changed),
         )
         run.removed_count += len(removed_emails - set(failures))
