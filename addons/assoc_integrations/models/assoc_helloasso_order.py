@@ -54,7 +54,7 @@ class AssocHelloassoItem(models.Model):
 
     _name = "assoc.helloasso.item"
     _description = "HelloAsso item"
-    _order = "order_id, id"
+    _order = "id"
 
     order_id = fields.Many2one("assoc.helloasso.order", required=True, index=True, ondelete="cascade", readonly=True)
     helloasso_id = fields.Char(string="HelloAsso ID", required=True, readonly=True)
