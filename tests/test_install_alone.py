@@ -15,10 +15,16 @@ modules = env['ir.module.module'].search([('name', '=like', 'assoc_%'), ('state'
 print(','.join(modules.mapped('name')))
 """
 
-# Tables of the models the addon defines (it also owns xml ids of the models it extends).
+# Tables of the models the addon defines: it also owns xml ids of the models it extends, which
+# other modules own too (assoc_integrations extends assoc.donation of assoc_receipts).
 TABLES_OF = """
-data = env['ir.model.data'].search([('module', '=', %r), ('model', '=', 'ir.model')])
-models = env['ir.model'].browse(data.mapped('res_id')).filtered(lambda m: m.model.startswith('assoc.'))
+addon = %r
+data = env['ir.model.data'].search([('module', '=', addon), ('model', '=', 'ir.model')])
+shared = env['ir.model.data'].search(
+    [('module', '!=', addon), ('model', '=', 'ir.model'), ('res_id', 'in', data.mapped('res_id'))]
+)
+models = env['ir.model'].browse(set(data.mapped('res_id')) - set(shared.mapped('res_id')))
+models = models.filtered(lambda m: m.model.startswith('assoc.'))
 print(','.join(env[m.model]._table for m in models if not env[m.model]._abstract))
 """
 
