@@ -93,16 +93,14 @@ class AssocConnector(models.Model):
         """Name on the journal's payment methods the outstanding accounts that Odoo Community
         would otherwise look up for each payment (thousands per import)."""
         journal = self.helloasso_journal_id
-        Payment = self.env["account.payment"].sudo()
+        Money = self.env["assoc.helloasso.money"]
         for lines, payment_type in (
             (journal.inbound_payment_method_line_ids, "inbound"),
             (journal.outbound_payment_method_line_ids, "outbound"),
         ):
             missing = lines.filtered(lambda line: not line.payment_account_id)
             if missing:
-                missing.payment_account_id = Payment.new(
-                    {"company_id": journal.company_id.id, "journal_id": journal.id}
-                )._get_outstanding_account(payment_type)
+                missing.payment_account_id = Money._outstanding_account(missing[0], payment_type)
 
     def _client_helloasso(self):
         if not (self.client_id and self.client_secret and self.organization_slug):

@@ -32,9 +32,7 @@ class AssocHelloassoMoney(models.AbstractModel):
         for vals in vals_list:
             method_line = self.env["account.payment.method.line"].browse(vals["payment_method_line_id"])
             if method_line not in outstanding:
-                outstanding[method_line] = method_line.payment_account_id or Payment.new(
-                    {"company_id": vals["company_id"], "journal_id": vals["journal_id"]}
-                )._get_outstanding_account(vals["payment_type"])
+                outstanding[method_line] = self._outstanding_account(method_line, vals["payment_type"])
             rows.append(
                 {
                     "journal": self.env["account.journal"].browse(vals["journal_id"]),
@@ -60,6 +58,15 @@ class AssocHelloassoMoney(models.AbstractModel):
         )
 
     @api.model
+    def _outstanding_account(self, method_line, payment_type):
+        """The account a payment of this method debits: the method's own, else the one Odoo
+        Community falls back on for every payment."""
+        journal = method_line.journal_id
+        return method_line.payment_account_id or self.env["account.payment"].sudo().new(
+            {"company_id": journal.company_id.id, "journal_id": journal.id}
+        )._get_outstanding_account(payment_type)
+
+    @api.model
     def _book_reversal(self, payments, date, reason):
         """One posted entry per journal taking `payments` out of the books on `date`."""
         rows = [
@@ -73,8 +80,12 @@ class AssocHelloassoMoney(models.AbstractModel):
             }
             for payment in payments
         ]
-        for payment, move in zip(payments, self._summary_entries(rows, reason), strict=True):
-            payment.assoc_helloasso_reversal_move_id = move
+        moves = self._summary_entries(rows, reason)
+        reversed_by = defaultdict(list)
+        for payment, move in zip(payments, moves, strict=True):
+            reversed_by[move].append(payment.id)
+        for move, payment_ids in reversed_by.items():
+            payments.browse(payment_ids).assoc_helloasso_reversal_move_id = move
 
     @api.model
     def _summary_entries(self, rows, reason=None):

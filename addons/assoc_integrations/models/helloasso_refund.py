@@ -109,8 +109,7 @@ class AssocHelloassoMoney(models.AbstractModel):
         gifts = item.donation_ids.filtered(lambda d: d.payment_id in related and d.state != "cancelled")
         model = gifts[:1] or item.donation_ids.filtered(lambda d: d.payment_id == payment)[:1]
         if gifts:
-            gifts.action_cancel(reason)
-        self._unbook(related.filtered(lambda p: p.payment_type == "inbound"), payment.date, reason)
+            gifts.action_cancel(reason)  # takes their payments out of the books (assoc_donation.py)
         if payment.currency_id.is_zero(remaining) or not model:
             return
         rest = self._create_payments(
