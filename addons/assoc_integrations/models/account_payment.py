@@ -50,6 +50,18 @@ class AccountPayment(models.Model):
                 payment.assoc_helloasso_key and payment.move_id and payment.move_id.origin_payment_id != payment
             )
 
+    @api.depends("assoc_helloasso_summarized")
+    def _compute_amount_company_currency_signed(self):
+        """Odoo reads the amount off the payment's liquidity line; a summary entry's line holds
+        the whole day, so a summarized payment converts its own amount instead."""
+        summarized = self.filtered("assoc_helloasso_summarized")
+        super(AccountPayment, self - summarized)._compute_amount_company_currency_signed()
+        for payment in summarized:
+            amount = payment.currency_id._convert(
+                payment.amount, payment.company_currency_id, payment.company_id, payment.date
+            )
+            payment.amount_company_currency_signed = amount if payment.payment_type == "inbound" else -amount
+
     def _assoc_check_not_summarized(self):
         shared = self.filtered("assoc_helloasso_summarized")[:1]
         if shared:

@@ -79,6 +79,8 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertTrue(all(payments.mapped("assoc_helloasso_summarized")))
         for payment in payments:
             self.assertEqual(payment.move_id.date, payment.date)
+            # the payments list shows each payment's own amount, not its day's total
+            self.assertEqual(payment.amount_company_currency_signed, payment.amount)
         self.assertEqual(entries.journal_id, self.connector.helloasso_journal_id)
         self.assertEqual(set(entries.mapped("state")), {"posted"})
         gift_lines = entries.line_ids.filtered(lambda line: line.account_id == gift_payment.destination_account_id)

@@ -117,7 +117,12 @@ class AssocMembership(models.Model):
         copy=False,
         help="The holder took a later membership (kept up to date with the member status).",
     )
-    verify_token = fields.Char(copy=False, readonly=True, groups="assoc_contacts.group_assoc_finance")
+    verify_token = fields.Char(
+        copy=False,
+        readonly=True,
+        groups="assoc_contacts.group_assoc_finance",
+        default=lambda self: secrets.token_urlsafe(24),
+    )
     note = fields.Text()
 
     _sql_constraints = [
@@ -300,8 +305,8 @@ class AssocMembership(models.Model):
         return format_amount(env or self.env, amount, self.currency_id)
 
     def _after_confirm(self):
-        for membership in self:
-            membership.sudo().verify_token = membership.sudo().verify_token or secrets.token_urlsafe(24)
+        for membership in self.sudo().filtered(lambda m: not m.verify_token):
+            membership.verify_token = secrets.token_urlsafe(24)
         self.mapped("member_ids")._assoc_assign_member_numbers()
         self._update_status()
         self._log_interactions("membership", _("Membership %s"))
