@@ -91,6 +91,7 @@ def main():
         with odoo_env.environment(dbname) as env:
             if not generate.installed(env, module.REQUIRES):
                 continue
+        odoo_env.settle(dbname)
         module.run(lambda: odoo_env.environment(dbname), args.contacts, report)
 
 

@@ -17,6 +17,7 @@ from fakes import start, stop  # noqa: E402
 from fakes.brevo import API_KEY as BREVO_KEY, BrevoFake  # noqa: E402
 from fakes.helloasso import CLIENT_ID, CLIENT_SECRET, HelloAssoFake  # noqa: E402
 from fakes.helloasso_data import ORG, generated_orders  # noqa: E402
+from odoo_env import settle  # noqa: E402
 
 
 def _fast_retries(env):
@@ -145,6 +146,8 @@ def run(open_env, contacts, report):
     with open_env() as env:
         _helloasso(env, min(ORDERS, contacts), report)
         env.cr.rollback()
+        dbname = env.cr.dbname
+    settle(dbname)  # the rolled back import left dead rows behind
     with open_env() as env:
         _brevo(env, min(PUSH, contacts), report)
         env.cr.rollback()
