@@ -16,7 +16,7 @@ class AssocInteraction(models.Model):
     type_id = fields.Many2one(
         "assoc.interaction.type", string="Type", required=True, index=True, ondelete="restrict"
     )
-    category = fields.Selection(related="type_id.category", store=True, index=True)
+    category = fields.Selection(related="type_id.category", store=True, index=True, precompute=True)
     name = fields.Char(string="Summary", required=True)
     note = fields.Html()
     res_model = fields.Char(string="Origin model", index=True)

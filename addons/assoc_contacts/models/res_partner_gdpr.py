@@ -49,16 +49,21 @@ class ResPartner(models.Model):
 
     # ------------------------------------------------------------ pseudonym
     @api.model
-    def _assoc_email_hash(self, email):
+    def _assoc_email_hash(self, email, secret=None):
         normalized = email_normalize(email or "")
         if not normalized:
             return False
+        secret = secret or self._assoc_hash_secret()
+        return hmac.new(secret.encode(), normalized.encode(), hashlib.sha256).hexdigest()
+
+    @api.model
+    def _assoc_hash_secret(self):
         params = self.env["ir.config_parameter"].sudo()
         secret = params.get_param(SECRET_PARAM)
         if not secret:
             secret = secrets.token_hex(32)
             params.set_param(SECRET_PARAM, secret)
-        return hmac.new(secret.encode(), normalized.encode(), hashlib.sha256).hexdigest()
+        return secret
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -83,7 +88,8 @@ class ResPartner(models.Model):
 
     def _assoc_flag_previously_erased(self):
         """A contact created again with the email of an erased one keeps its objection."""
-        hashes = {partner: self._assoc_email_hash(partner.email) for partner in self if partner.email}
+        secret = self._assoc_hash_secret()
+        hashes = {partner: self._assoc_email_hash(partner.email, secret) for partner in self if partner.email}
         hashes = {partner: digest for partner, digest in hashes.items() if digest}
         if not hashes:
             return

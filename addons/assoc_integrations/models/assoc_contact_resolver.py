@@ -89,7 +89,9 @@ class AssocContactResolver(models.AbstractModel):
         for person, key in zip(people, keys, strict=False):
             if key not in found and key not in to_create:
                 to_create[key] = self._partner_vals(person)
-        created = Partner.create(list(to_create.values())) if to_create else Partner
+        # account's default of this form-only field counts the invoice layouts once per contact
+        creator = Partner.with_context(default_display_invoice_template_pdf_report_id=False)
+        created = creator.create(list(to_create.values())) if to_create else Partner
         found.update(zip(to_create, created.ids, strict=False))
         self._fill_blanks(people, keys, found, set(created.ids))
         result = []

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .helloasso_tools import MEANS_TO_METHOD, paris_date, paris_datetime
 
@@ -86,11 +87,42 @@ class AssocHelloassoMoney(models.AbstractModel):
                     }
                 )
         memberships = self.env["assoc.membership"].sudo().create_from_payments(membership_entries)
-        for item, membership in zip(membership_items, memberships, strict=True):
-            item.membership_id = membership
+        self._link_items("membership_id", list(zip(membership_items, memberships, strict=True)))
         gifts = self.env["assoc.donation"].sudo().create_from_payments(gift_entries)
-        for item, gift in zip(gift_items, gifts, strict=True):
-            item.donation_ids = [fields.Command.link(gift.id)]
+        self._link_items("donation_ids", list(zip(gift_items, gifts, strict=True)))
+
+    @api.model
+    def _link_items(self, fname, pairs):
+        """Link each item of (item, record) pairs to its record through `fname`, a many2one or a
+        many2many of the items, in one statement: a write per item cost more than the rest of
+        its import. Nothing computed depends on these links."""
+        if not pairs:
+            return
+        Item = self.env["assoc.helloasso.item"]
+        field = Item._fields[fname]
+        item_ids = [item.id for item, _record in pairs]
+        record_ids = [record.id for _item, record in pairs]
+        if field.type == "many2many":
+            query = SQL(
+                "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int[], %s::int[]) ON CONFLICT DO NOTHING",
+                SQL.identifier(field.relation),
+                SQL.identifier(field.column1),
+                SQL.identifier(field.column2),
+                item_ids,
+                record_ids,
+            )
+        else:
+            Item.browse(item_ids).flush_recordset([fname])
+            query = SQL(
+                "UPDATE %s AS item SET %s = link.record_id"
+                " FROM unnest(%s::int[], %s::int[]) AS link(item_id, record_id) WHERE item.id = link.item_id",
+                SQL.identifier(Item._table),
+                SQL.identifier(fname),
+                item_ids,
+                record_ids,
+            )
+        self.env.cr.execute(query)
+        Item.browse(item_ids).invalidate_recordset([fname])
 
     @api.model
     def _target(self, connector, data, item, payer, date, amount, cache=None):
@@ -194,5 +226,7 @@ class AssocHelloassoMoney(models.AbstractModel):
                 for item, data in items
             ]
         )
-        for (item, _data), interaction in zip(items, interactions, strict=False):
-            item.interaction_id = interaction
+        self._link_items(
+            "interaction_id",
+            [(item, interaction) for (item, _data), interaction in zip(items, interactions, strict=False)],
+        )
