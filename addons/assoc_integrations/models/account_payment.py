@@ -62,6 +62,20 @@ class AccountPayment(models.Model):
             )
             payment.amount_company_currency_signed = amount if payment.payment_type == "inbound" else -amount
 
+    @api.depends("assoc_helloasso_summarized")
+    def _compute_reconciliation_status(self):
+        """The payments of a summary entry share its lines, so they share Odoo's answer too: it
+        is computed once per entry instead of going over the entry's lines for each payment."""
+        summarized = self.filtered("assoc_helloasso_summarized")
+        super(AccountPayment, self - summarized)._compute_reconciliation_status()
+        shared = {}
+        for payment in summarized:
+            key = (payment.move_id, payment.outstanding_account_id, payment.currency_id)
+            if key not in shared:
+                super(AccountPayment, payment)._compute_reconciliation_status()
+                shared[key] = (payment.is_matched, payment.is_reconciled)
+            payment.is_matched, payment.is_reconciled = shared[key]
+
     def _assoc_check_not_summarized(self):
         shared = self.filtered("assoc_helloasso_summarized")[:1]
         if shared:

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..clients import HelloAssoClient
-from .helloasso_tools import refunded_cents
+from .helloasso_tools import paris_date, refunded_cents
 
 # Ask again for a little before the last successful run: clocks differ, and ids make it harmless.
 PULL_OVERLAP = timedelta(hours=1)
@@ -142,19 +142,29 @@ class AssocConnector(models.Model):
         Import = self.env["assoc.helloasso.import"]
         batch, done = [], 0
         for order in client.iter_orders(since=since):
-            batch.append(order)
-            if len(batch) >= BATCH:
+            if self._helloasso_batch_ends(batch, order):
                 Import._sync_orders(self, batch, run)
                 done += len(batch)
                 batch = []
                 self._end_batch(done)
                 self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+            batch.append(order)
         if batch:
             Import._sync_orders(self, batch, run)
             self._end_batch()
         if since:
             self._helloasso_changed_payments(client, since, run)
         self._helloasso_retry_errors(client, run)
+
+    @api.model
+    def _helloasso_batch_ends(self, batch, order):
+        """A full batch ends where the day changes (orders come by date), so that a day's
+        payments get one summary entry, not one per batch; a day of very many orders is cut."""
+        if len(batch) < BATCH:
+            return False
+        if len(batch) >= 4 * BATCH or not (order.get("date") and batch[-1].get("date")):
+            return True
+        return paris_date(order["date"]) != paris_date(batch[-1]["date"])
 
     def _helloasso_retry_errors(self, client, run):
         """Items that failed for a reason the association can fix (a missing membership type, a

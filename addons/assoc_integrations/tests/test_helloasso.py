@@ -1,5 +1,9 @@
+from unittest.mock import patch
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+
+from odoo.addons.assoc_integrations.models import assoc_connector_helloasso
 
 from .common import HelloAssoCase
 
@@ -90,6 +94,24 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertAlmostEqual(sum(outstanding.mapped("debit")), sum(payments.mapped("amount")))
         receivable_lines = entries.line_ids.filtered(lambda line: line.account_id.account_type == "asset_receivable")
         self.assertFalse(receivable_lines, "no receivable may be left open")
+        self.assert_books_match_payments()
+
+    def test_batches_end_where_the_day_changes_so_each_day_gets_one_entry(self):
+        first = {"date": "2025-03-03T09:30:00+01:00"}
+        late = {"date": "2025-03-03T23:50:00+01:00"}
+        next_day = {"date": "2025-03-04T00:05:00+01:00"}
+        with patch.object(assoc_connector_helloasso, "BATCH", 3):
+            self.assertFalse(self.connector._helloasso_batch_ends([first, first], late), "not full yet")
+            self.assertFalse(self.connector._helloasso_batch_ends([first, first, late], late), "same Paris day")
+            self.assertTrue(self.connector._helloasso_batch_ends([first, first, late], next_day))
+            self.assertTrue(self.connector._helloasso_batch_ends([first] * 12, late), "a crowded day is cut")
+            self.connector._run()
+        # The 9 sample orders are of one day: those imported together share one entry (batches of
+        # 3 orders would have made three). The order with an unknown item is imported on its own.
+        entries = self.helloasso_payments().move_id
+        alone = self.item(10601).order_id.item_ids.payment_ids.move_id
+        self.assertEqual(len(alone), 1)
+        self.assertEqual(len(entries - alone), 1, "one summary entry for the day's batch")
         self.assert_books_match_payments()
 
     def test_a_summarized_payment_is_taken_out_of_the_books_alone(self):
