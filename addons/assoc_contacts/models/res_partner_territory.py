@@ -22,11 +22,12 @@ class ResPartner(models.Model):
     @api.depends("zip", "country_id", "city")
     def _compute_assoc_territories(self):
         match = self.env["assoc.territory"].sudo()._assoc_matcher()
-        for partner in self:
-            department, region, zones = match(partner.zip, partner.country_id.code, partner.city)
-            partner.department_id = department
-            partner.region_id = region
-            partner.territory_ids = department | region | zones
+        # contacts of one address share its territories: one assignment per address
+        for (zipcode, country, city), partners in self.grouped(lambda p: (p.zip, p.country_id.code, p.city)).items():
+            department, region, zones = match(zipcode, country, city)
+            partners.department_id = department
+            partners.region_id = region
+            partners.territory_ids = department | region | zones
 
     @api.model_create_multi
     def create(self, vals_list):
