@@ -30,8 +30,10 @@ class ResPartner(models.Model):
 
     @api.depends("assoc_engagement_ids.type_id", "assoc_engagement_ids.date_start", "assoc_engagement_ids.date_end")
     def _compute_assoc_engagement_type_ids(self):
-        for partner in self:
-            partner.assoc_engagement_type_ids = partner.assoc_engagement_ids.filtered("is_current").type_id
+        # one assignment per set of types: new contacts (none yet) all at once
+        current_types = self.grouped(lambda partner: partner.assoc_engagement_ids.filtered("is_current").type_id)
+        for types, partners in current_types.items():
+            partners.assoc_engagement_type_ids = types
 
     @api.depends("assoc_group_member_ids.is_current")
     def _compute_assoc_group_ids(self):

@@ -146,7 +146,7 @@ class AssocConnector(models.Model):
                 Import._sync_orders(self, batch, run)
                 done += len(batch)
                 batch = []
-                self._end_batch(done)
+                self._end_batch()
                 self.env["ir.cron"]._notify_progress(done=done, remaining=0)
             batch.append(order)
         if batch:
@@ -209,26 +209,27 @@ class AssocConnector(models.Model):
             Import._sync_orders(self, orders[start : start + BATCH], run)
             self._end_batch()
 
-    def _end_batch(self, imported=0):
+    def _end_batch(self):
         """Commit a batch and forget its records: a cache holding every record of a long
         import makes each later batch slower (each read prefetches over all of them)."""
         self._commit()
         self.env.flush_all()
         self.env.invalidate_all()
-        if imported:
-            self._analyze_grown_tables(imported)
+        self._analyze_grown_tables()
 
-    def _analyze_grown_tables(self, imported):
-        """Measure again the tables that are small next to the `imported` orders so far.
+    def _analyze_grown_tables(self):
+        """Measure again the tables the import has doubled since PostgreSQL last measured them.
         PostgreSQL plans its queries (and keeps the plans of foreign key checks) from the sizes it
-        last measured: plans made for a nearly empty table scan it whole once the import has
-        filled it, and a first import of 10,000 orders then spends a third of its time there.
-        Such tables are small, so measuring them is cheap; it happens each time the import
-        doubles them."""
+        measured: plans made for a nearly empty table scan it whole once the import has filled
+        it, and a first import of 10,000 orders then spent a third of its time there. Measuring
+        at each doubling keeps the plans right for a cost that grows with the table, not the
+        number of batches."""
         tables = [self.env[model]._table for model in GROWING_MODELS if model in self.env]
         self.env.cr.execute(
-            "SELECT relname FROM pg_class WHERE relname = ANY(%s) AND relkind = 'r' AND reltuples * 2 < %s",
-            [tables, imported],
+            """SELECT relname FROM pg_class
+                WHERE relname = ANY(%s) AND relkind = 'r'
+                  AND pg_relation_size(oid) > 2 * GREATEST(relpages, 8) * current_setting('block_size')::int""",
+            [tables],
         )
         for (table,) in self.env.cr.fetchall():
             self.env.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
