@@ -98,10 +98,9 @@ class AssocHelloassoMoney(models.AbstractModel):
         its import. Nothing computed depends on these links."""
         if not pairs:
             return
-        Item = self.env["assoc.helloasso.item"]
-        field = Item._fields[fname]
-        item_ids = [item.id for item, _record in pairs]
-        record_ids = [record.id for _item, record in pairs]
+        items = self.env["assoc.helloasso.item"].browse([item.id for item, _record in pairs])
+        field = items._fields[fname]
+        item_ids, record_ids = items.ids, [record.id for _item, record in pairs]
         if field.type == "many2many":
             query = SQL(
                 "INSERT INTO %s (%s, %s) SELECT * FROM unnest(%s::int[], %s::int[]) ON CONFLICT DO NOTHING",
@@ -112,17 +111,17 @@ class AssocHelloassoMoney(models.AbstractModel):
                 record_ids,
             )
         else:
-            Item.browse(item_ids).flush_recordset([fname])
+            items.flush_recordset([fname])
             query = SQL(
                 "UPDATE %s AS item SET %s = link.record_id"
                 " FROM unnest(%s::int[], %s::int[]) AS link(item_id, record_id) WHERE item.id = link.item_id",
-                SQL.identifier(Item._table),
+                SQL.identifier(items._table),
                 SQL.identifier(fname),
                 item_ids,
                 record_ids,
             )
         self.env.cr.execute(query)
-        Item.browse(item_ids).invalidate_recordset([fname])
+        items.invalidate_recordset([fname])
 
     @api.model
     def _target(self, connector, data, item, payer, date, amount, cache=None):
