@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from odoo import api, fields, models
 
 
@@ -46,9 +48,21 @@ class AssocInteraction(models.Model):
         return result
 
     def _refresh_partner_stats(self, partner_ids):
-        if partner_ids:
+        pending = self.env.context.get("assoc_interaction_stats_pending")
+        if pending is not None:
+            pending.update(partner_ids)
+        elif partner_ids:
             self.flush_model(["partner_id", "date"])
             self.env["res.partner"]._assoc_refresh_interaction_stats(list(partner_ids))
+
+    @contextmanager
+    def _partner_stats_deferred(self):
+        """Yield an environment in which interactions leave the statistics of their contacts to
+        one refresh at the end of the block: an import creates interactions in several steps,
+        and each refresh rewrites every contact it touches."""
+        pending = set()
+        yield self.env(context=dict(self.env.context, assoc_interaction_stats_pending=pending))
+        self.with_context(assoc_interaction_stats_pending=None)._refresh_partner_stats(pending)
 
     @api.model
     def log_events(self, vals_list):

@@ -4,6 +4,7 @@ always agree."""
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from odoo.tools import email_normalize
 
@@ -24,6 +25,7 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
+@lru_cache(maxsize=4096)  # an import asks for the key of each address several times
 def email_key(email):
     """Case, surrounding and inner spaces do not make a different address."""
     if not email:

@@ -93,8 +93,10 @@ class ResPartner(models.Model):
         hashes = {partner: digest for partner, digest in hashes.items() if digest}
         if not hashes:
             return
+        # ordered by id: the default order (complete_name) would write the new contacts' names on its own
         erased = self.sudo().with_context(active_test=False).search_read(
-            [("assoc_email_hash", "in", list(hashes.values())), ("assoc_erased", "=", True)], ["assoc_email_hash"]
+            [("assoc_email_hash", "in", list(hashes.values())), ("assoc_erased", "=", True)], ["assoc_email_hash"],
+            order="id",
         )
         known = {row["assoc_email_hash"] for row in erased}
         flagged = self.browse([partner.id for partner, digest in hashes.items() if digest in known])

@@ -19,7 +19,7 @@ class AssocHelloassoOrder(models.Model):
     name = fields.Char(required=True, readonly=True)
     connector_id = fields.Many2one("assoc.connector", required=True, index=True, ondelete="cascade", readonly=True)
     company_id = fields.Many2one(related="connector_id.company_id", store=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     helloasso_id = fields.Char(string="HelloAsso ID", required=True, readonly=True)
     date = fields.Datetime(readonly=True)
     form_type = fields.Char(readonly=True)
@@ -36,6 +36,13 @@ class AssocHelloassoOrder(models.Model):
     _sql_constraints = [
         ("helloasso_id_unique", "unique(connector_id, helloasso_id)", "This HelloAsso order is already imported."),
     ]
+
+    @api.depends("company_id.currency_id")
+    def _compute_currency_id(self):
+        # not a related field: for a related currency, Odoo builds a record per new order to round
+        # its amount in the INSERT, and HelloAsso amounts are whole cents already
+        for order in self:
+            order.currency_id = order.company_id.currency_id
 
     @api.depends("item_ids.state")
     def _compute_state(self):
@@ -61,7 +68,7 @@ class AssocHelloassoItem(models.Model):
     name = fields.Char(readonly=True)
     item_type = fields.Char(string="HelloAsso type", readonly=True)
     kind = fields.Selection(ITEM_KINDS, readonly=True)
-    currency_id = fields.Many2one(related="order_id.currency_id")
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     amount = fields.Monetary(readonly=True)
     partner_id = fields.Many2one("res.partner", string="Beneficiary", readonly=True, index=True)
     state = fields.Selection(
@@ -78,3 +85,10 @@ class AssocHelloassoItem(models.Model):
     _sql_constraints = [
         ("helloasso_id_unique", "unique(order_id, helloasso_id)", "This HelloAsso item is already imported."),
     ]
+
+    @api.depends("order_id.currency_id")
+    def _compute_currency_id(self):
+        # not a related field: for a related currency, Odoo builds a record per new item to round
+        # its amount in the INSERT, and HelloAsso amounts are whole cents already
+        for item in self:
+            item.currency_id = item.order_id.currency_id

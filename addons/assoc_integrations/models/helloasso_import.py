@@ -52,8 +52,11 @@ class AssocHelloassoImport(models.AbstractModel):
         simple = [o for o in todo if str(o["id"]) not in existing and self._is_simple(o)]
         if simple:
             try:
-                with self.env.cr.savepoint():
-                    self._import_new(connector, simple, people)
+                with (
+                    self.env.cr.savepoint(),
+                    self.env["assoc.interaction"]._partner_stats_deferred() as batch_env,
+                ):
+                    self.with_env(batch_env)._import_new(connector.with_env(batch_env), simple, people)
                 if run:
                     run._count(created=len(simple))
                 todo = [o for o in todo if o not in simple]

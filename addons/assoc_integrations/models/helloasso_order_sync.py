@@ -45,6 +45,9 @@ class AssocHelloassoImport(models.AbstractModel):
             "form_slug": data.get("formSlug"),
             "partner_id": payer.id,
             "amount": (data.get("amount") or {}).get("total", 0) / 100.0,
+            # the values Odoo would compute after the INSERT and write with an UPDATE of its own
+            "company_id": connector.company_id.id,
+            "state": "done",
         }
 
     @api.model

@@ -48,6 +48,16 @@ class TestHelloAssoPull(HelloAssoCase):
             (membership.type_id, membership.state, membership.amount), (self.membership_type, "confirmed", 30.0)
         )
         self.assertEqual(self.item(10202).donation_ids.amount, 20.0)
+        # the batch refreshes the timeline statistics once, after all of Paul's interactions
+        timeline = self.env["assoc.interaction"].search([("partner_id", "=", paul.id)])
+        self.assertGreaterEqual(len(timeline), 2)
+        self.assertEqual(paul.assoc_interaction_count, len(timeline))
+        self.assertEqual(paul.assoc_last_interaction_date, max(timeline.mapped("date")))
+        order = self.item(10201).order_id
+        self.assertEqual(
+            (order.state, order.company_id, order.currency_id),
+            ("done", self.connector.company_id, self.connector.company_id.currency_id),
+        )
         consent = self.env["assoc.consent"].search([("partner_id", "=", paul.id)])
         self.assertEqual((consent.state, consent.channel, consent.source), ("granted", "newsletter", "integration"))
         self.assertIn("lettre d'information", consent.proof_text)

@@ -61,7 +61,7 @@ class AssocMembership(models.Model):
     type_id = fields.Many2one(
         "assoc.membership.type", string="Membership type", required=True, index=True, tracking=True, ondelete="restrict"
     )
-    kind = fields.Selection(related="type_id.kind", store=True, string="Tariff")
+    kind = fields.Selection(related="type_id.kind", store=True, precompute=True, string="Tariff")
     member_ids = fields.Many2many(
         "res.partner",
         "assoc_membership_member_rel",
@@ -70,6 +70,7 @@ class AssocMembership(models.Model):
         string="People covered",
         compute="_compute_member_ids",
         store=True,
+        precompute=True,
         readonly=False,
         help="The holder and, for a family membership, the other people of the household.",
     )
@@ -97,6 +98,7 @@ class AssocMembership(models.Model):
         string="End of grace period",
         compute="_compute_date_grace_end",
         store=True,
+        precompute=True,
         help="The person counts as a member until this day.",
     )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
