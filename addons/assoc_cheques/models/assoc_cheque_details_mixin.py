@@ -19,8 +19,7 @@ class AssocChequeDetailsMixin(models.AbstractModel):
         "assoc.cheque.slip", string="Remittance slip", compute="_compute_assoc_cheque"
     )
     assoc_cheque_returned = fields.Boolean(
-        string="Cheque returned", compute="_compute_assoc_cheque_returned", store=True, index=True,
-        precompute=True,
+        string="Cheque returned", compute="_compute_assoc_cheque_returned", store=True, index=True
     )
 
     @api.depends("payment_id.assoc_cheque_state", "payment_id.assoc_cheque_slip_id")

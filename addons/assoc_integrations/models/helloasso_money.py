@@ -41,6 +41,8 @@ class AssocHelloassoMoney(models.AbstractModel):
                     "amount": amount,
                     "date": date,
                     "journal_id": journal.id,
+                    # what Odoo would compute, given here so that it builds no record per payment to do so
+                    "currency_id": (journal.currency_id or journal.company_id.currency_id).id,
                     "payment_method_line_id": journal.inbound_payment_method_line_ids[:1].id,
                     "memo": _("HelloAsso %(order)s – %(item)s", order=data["id"], item=item.name),
                     "destination_account_id": target["account"].id,

@@ -23,23 +23,21 @@ class AssocMembership(models.Model):
                 raise UserError(_("The payment %s has no partner: say who the member is.", payment.display_name))
             if payment.payment_type != "inbound":
                 raise UserError(_("Only a received payment can fund a membership."))
-            values = {
-                "partner_id": partner.id,
-                "type_id": entry["membership_type"].id,
-                "date": entry.get("date") or payment.date,
-                "company_id": payment.company_id.id,
-                "payment_id": payment.id,
-            }
-            self.new(values)._check_dues(payment.amount)
             vals_list.append(
                 {
-                    **values,
+                    "partner_id": partner.id,
+                    "type_id": entry["membership_type"].id,
+                    "date": entry.get("date") or payment.date,
+                    "company_id": payment.company_id.id,
+                    "payment_id": payment.id,
                     "amount": payment.amount,
                     "journal_id": payment.journal_id.id,
                     "payment_method": entry.get("payment_method") or self._payment_method_of(payment),
                 }
             )
         memberships = self.create(vals_list)
+        for membership in memberships:  # before any payment is touched
+            membership._check_dues(membership.amount)
         for entry, membership in zip(entries, memberships, strict=True):
             self._route_payment_to_income(
                 entry["payment"], membership.type_id._get_income_account(membership.company_id)

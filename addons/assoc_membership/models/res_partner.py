@@ -155,7 +155,8 @@ class ResPartner(models.Model):
     assoc_membership_total = fields.Float(
         string="Total dues", digits=(16, 2), compute="_compute_assoc_membership_status", search=_search_status("total")
     )
-    assoc_member_number = fields.Char(string="Member number", readonly=True, copy=False, index="btree_not_null")
+    # looked up through the index of its UNIQUE constraint
+    assoc_member_number = fields.Char(string="Member number", readonly=True, copy=False)
     assoc_member_on = fields.Date(
         string="Member on",
         compute="_compute_assoc_member_on",

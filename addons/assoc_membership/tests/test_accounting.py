@@ -115,6 +115,18 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
         self.assertEqual(payment.state, "draft")
         self.assertFalse(self.env["assoc.membership"].search([("partner_id", "=", self.jean.id)]))
 
+    def test_batch_from_payments_refuses_a_payment_smaller_than_the_tariff_before_touching_it(self):
+        enough = self.received_payment(self.sophie, 60.0, "default_journal_bank")
+        short = self.received_payment(self.jean, 20.0, "default_journal_cash")
+        entries = [
+            {"payment": enough, "membership_type": self.types["family"]},
+            {"payment": short, "membership_type": self.types["calendar"]},
+        ]
+        with self.assert_refused(UserError, "smaller than the tariff"):
+            self.env["assoc.membership"].create_from_payments(entries)
+        self.assertEqual((enough.state, short.state), ("draft", "draft"))
+        self.assertEqual(enough.destination_account_id.account_type, "asset_receivable")
+
     def test_overlap_from_payment_saves_nothing(self):
         self.env["assoc.membership"].create(
             {
