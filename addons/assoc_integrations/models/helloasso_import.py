@@ -20,7 +20,7 @@ class AssocHelloassoImport(models.AbstractModel):
     """Turn HelloAsso orders into contacts, payments, memberships, gifts and interactions.
     Every step is keyed on HelloAsso's ids, so an order seen again (pull after webhook, full
     re-import, reprocessed event) only adds what is new: a payment is recorded once.
-    A page of new orders goes through one batch (people, payments, gifts, memberships,
+    A batch of new orders goes through at once (people, payments, gifts, memberships,
     consents, interactions); orders already seen, refunds and odd cases one by one."""
 
     _name = "assoc.helloasso.import"

@@ -99,7 +99,10 @@ class AssocHelloassoMoney(models.AbstractModel):
             balances[group][row["outstanding"]] += sign * row["amount"]
             balances[group][row["destination"]] -= sign * row["amount"]
             counts[group] += 1
-        lines = {group: self._entry_lines(group, balances[group], reason) for group in balances}
+        distributions = self._analytic_distributions(
+            {(account, journal.company_id) for (journal, _day), accounts in balances.items() for account in accounts}
+        )
+        lines = {group: self._entry_lines(group, balances[group], reason, distributions) for group in balances}
         groups = [group for group in balances if lines[group]]
         moves = (
             self.env["account.move"]
@@ -123,7 +126,17 @@ class AssocHelloassoMoney(models.AbstractModel):
         return [move_of.get((row["journal"], row["date"]), moves.browse()) for row in rows]
 
     @api.model
-    def _entry_lines(self, group, balances, reason):
+    def _analytic_distributions(self, accounts):
+        """Odoo's analytic distribution of a summary line, computed once per (account, company):
+        Odoo looks the distribution models up again for each line of a batch of entries."""
+        Line = self.env["account.move.line"].sudo()
+        return {
+            (account, company): Line.new({"account_id": account.id, "company_id": company.id}).analytic_distribution
+            for account, company in accounts
+        }
+
+    @api.model
+    def _entry_lines(self, group, balances, reason, distributions):
         journal, day = group
         currency = journal.company_id.currency_id
         label = reason or _("HelloAsso payments of %(day)s", day=format_date(self.env, day))
@@ -134,6 +147,7 @@ class AssocHelloassoMoney(models.AbstractModel):
                     "name": label,
                     "debit": currency.round(balance) if balance > 0 else 0.0,
                     "credit": currency.round(-balance) if balance < 0 else 0.0,
+                    "analytic_distribution": distributions[(account, journal.company_id)],
                 }
             )
             for account, balance in sorted(balances.items(), key=lambda pair: pair[0].code)

@@ -106,6 +106,22 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertFalse(receivable_lines, "no receivable may be left open")
         self.assert_books_match_payments()
 
+    def test_summary_lines_follow_the_analytic_distribution_models(self):
+        plan = self.env["account.analytic.plan"].create({"name": "Activités"})
+        appeal = self.env["account.analytic.account"].create({"name": "Appel aux dons", "plan_id": plan.id})
+        self.env["account.analytic.distribution.model"].create(
+            {"account_prefix": "754", "analytic_distribution": {str(appeal.id): 100}}
+        )
+        self.connector._run()
+        lines = self.helloasso_payments().move_id.line_ids
+        gift_lines = lines.filtered(lambda line: line.account_id.code.startswith("754"))
+        self.assertTrue(gift_lines)
+        for line in gift_lines:
+            self.assertEqual(line.analytic_distribution, {str(appeal.id): 100.0})
+        self.assertEqual(len(gift_lines.analytic_line_ids), len(gift_lines), "analytic items made at posting")
+        self.assertAlmostEqual(sum(gift_lines.analytic_line_ids.mapped("amount")), -sum(gift_lines.mapped("balance")))
+        self.assertFalse((lines - gift_lines).filtered("analytic_distribution"))
+
     def test_batches_end_where_the_day_changes_so_each_day_gets_one_entry(self):
         first = {"date": "2025-03-03T09:30:00+01:00"}
         late = {"date": "2025-03-03T23:50:00+01:00"}
