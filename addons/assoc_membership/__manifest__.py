@@ -1,7 +1,7 @@
 {
     "name": "Association: memberships",
     "summary": "Memberships with validity periods, member status, attestations, cards and renewals",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Association",
     "license": "AGPL-3",
     "author": "Assoc contributors",
