@@ -284,22 +284,26 @@ class AssocMembership(models.Model):
         """Check the dues, record and post the payment, then make the people members."""
         if any(membership.state != "draft" for membership in self):
             raise UserError(_("Only draft memberships can be confirmed."))
-        for membership in self:
-            membership._check_dues(membership.amount)
+        self._check_dues()
         self.filtered(lambda m: m.amount and not m.payment_id)._create_payment()
         self.write({"state": "confirmed"})
         self._after_confirm()
         return True
 
-    def _check_dues(self, amount):
-        self.ensure_one()
-        if self.currency_id.compare_amounts(amount, self.type_id.amount) < 0:
+    def _check_dues(self):
+        for membership in self:
+            self._check_paid_dues(membership.type_id, membership.amount, membership.currency_id)
+
+    @api.model
+    def _check_paid_dues(self, membership_type, amount, currency):
+        """Refuse `amount` when it does not cover the tariff of `membership_type`."""
+        if currency.compare_amounts(amount, membership_type.amount) < 0:
             raise UserError(
                 _(
                     "The amount paid (%(paid)s) is smaller than the tariff of “%(type)s” (%(tariff)s).",
-                    paid=self._format_amount(amount),
-                    type=self.type_id.name,
-                    tariff=self._format_amount(self.type_id.amount),
+                    paid=format_amount(self.env, amount, currency),
+                    type=membership_type.name,
+                    tariff=format_amount(self.env, membership_type.amount, currency),
                 )
             )
 

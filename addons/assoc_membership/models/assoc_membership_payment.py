@@ -86,33 +86,18 @@ class AssocMembership(models.Model):
         """Create and confirm the membership that a received payment funds (used by the
         payment form, imports and integrations such as HelloAsso). The payment is posted and,
         when it still credits a receivable, moved to the dues income account."""
-        partner = partner or payment.partner_id
-        if not partner:
-            raise UserError(_("The payment %s has no partner: say who the member is.", payment.display_name))
-        if payment.payment_type != "inbound":
-            raise UserError(_("Only a received payment can fund a membership."))
         available = payment.amount - sum(
             payment.assoc_membership_ids.filtered(lambda m: m.state != "cancelled").mapped("amount")
         )
-        values = {
-            "partner_id": partner.id,
-            "type_id": membership_type.id,
-            "date": date or payment.date,
-            "company_id": payment.company_id.id,
-            "payment_id": payment.id,
+        entry = {
+            "payment": payment,
+            "membership_type": membership_type,
+            "partner": partner,
+            "date": date,
+            "payment_method": payment_method,
+            "amount": available,
         }
-        self.new(values)._check_dues(available)
-        membership = self.create(
-            {
-                **values,
-                "amount": available,
-                "journal_id": payment.journal_id.id,
-                "payment_method": payment_method or self._payment_method_of(payment),
-            }
-        )
-        self._route_payment_to_income(payment, membership_type._get_income_account(payment.company_id))
-        membership.action_confirm()
-        return membership
+        return self.create_from_payments([entry])
 
     @api.model
     def _route_payment_to_income(self, payment, account):
