@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
@@ -122,8 +123,15 @@ class TestMembershipAccounting(AssocMembershipAccountingCase):
             {"payment": enough, "membership_type": self.types["family"]},
             {"payment": short, "membership_type": self.types["calendar"]},
         ]
-        with self.assert_refused(UserError, "smaller than the tariff"):
+        Membership = type(self.env["assoc.membership"])
+        # a spy on the project's own step: the refusal is rolled back either way, so only the
+        # calls tell whether the first payment was routed (and posted) before the check
+        route = patch.object(
+            Membership, "_route_payment_to_income", autospec=True, side_effect=Membership._route_payment_to_income
+        )
+        with route as routed, self.assert_refused(UserError, "smaller than the tariff"):
             self.env["assoc.membership"].create_from_payments(entries)
+        routed.assert_not_called()
         self.assertEqual((enough.state, short.state), ("draft", "draft"))
         self.assertEqual(enough.destination_account_id.account_type, "asset_receivable")
 
