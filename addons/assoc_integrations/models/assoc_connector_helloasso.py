@@ -138,25 +138,29 @@ class AssocConnector(models.Model):
 
     def _run_helloasso(self, run, full=False):
         """Orders since the last successful run (all of them on a full re-import), then the
-        payments changed since then (refunds, instalments) by re-reading their orders."""
+        payments changed since then (refunds, instalments) by re-reading their orders, then the
+        items that failed in an earlier run."""
         client = self._client()
         since = None if full or not self.last_success_date else self.last_success_date - PULL_OVERLAP
-        Import = self.env["assoc.helloasso.import"]
-        batch, done = [], 0
+        synced = set()
+        batch = []
         for order in client.iter_orders(since=since):
             if self._helloasso_batch_ends(batch, order):
-                Import._sync_orders(self, batch, run)
-                done += len(batch)
+                self._helloasso_sync_batch(batch, run, synced)
+                self.env["ir.cron"]._notify_progress(done=len(synced), remaining=0)
                 batch = []
-                self._end_batch()
-                self.env["ir.cron"]._notify_progress(done=done, remaining=0)
             batch.append(order)
         if batch:
-            Import._sync_orders(self, batch, run)
-            self._end_batch()
+            self._helloasso_sync_batch(batch, run, synced)
         if since:
-            self._helloasso_changed_payments(client, since, run)
-        self._helloasso_retry_errors(client, run)
+            self._helloasso_changed_payments(client, since, run, synced)
+        self._helloasso_retry_errors(client, run, synced)
+
+    def _helloasso_sync_batch(self, orders, run, synced):
+        """Import a batch of orders and commit it; `synced` collects the ids of the run's orders."""
+        self.env["assoc.helloasso.import"]._sync_orders(self, orders, run)
+        synced.update(order["id"] for order in orders)
+        self._end_batch()
 
     @api.model
     def _helloasso_batch_ends(self, batch, order):
@@ -168,21 +172,21 @@ class AssocConnector(models.Model):
             return True
         return paris_date(order["date"]) != paris_date(batch[-1]["date"])
 
-    def _helloasso_retry_errors(self, client, run):
-        """Items that failed for a reason the association can fix (a missing membership type, a
-        journal...) are tried again at each run; unknown item types are not."""
+    def _helloasso_retry_errors(self, client, run, synced):
+        """Items that failed in an earlier run for a reason the association can fix (a missing
+        membership type, a journal...) are tried again; unknown item types are not, nor orders
+        this run has just read (their errors are already listed once)."""
         failed = (
             self.env["assoc.helloasso.item"]
             .sudo()
             .search([("order_id.connector_id", "=", self.id), ("state", "=", "error"), ("kind", "!=", "unknown")])
         )
-        order_ids = sorted({int(helloasso_id) for helloasso_id in failed.order_id.mapped("helloasso_id")})
+        order_ids = sorted({int(helloasso_id) for helloasso_id in failed.order_id.mapped("helloasso_id")} - synced)
         for start in range(0, len(order_ids), BATCH):
             orders = [client.get_order(order_id) for order_id in order_ids[start : start + BATCH]]
-            self.env["assoc.helloasso.import"]._sync_orders(self, orders, run)
-            self._end_batch()
+            self._helloasso_sync_batch(orders, run, synced)
 
-    def _helloasso_changed_payments(self, client, since, run):
+    def _helloasso_changed_payments(self, client, since, run, synced):
         Import = self.env["assoc.helloasso.import"]
         payments = list(client.iter_payments(since=since))
         keys = {Import._share_key(self, p["id"], s["id"]): p for p in payments for s in p.get("items") or []}
@@ -208,8 +212,7 @@ class AssocConnector(models.Model):
                 order_ids.add(payment["order"]["id"])
         orders = [client.get_order(order_id) for order_id in sorted(order_ids)]
         for start in range(0, len(orders), BATCH):
-            Import._sync_orders(self, orders[start : start + BATCH], run)
-            self._end_batch()
+            self._helloasso_sync_batch(orders[start : start + BATCH], run, synced)
 
     def _end_batch(self):
         """Commit a batch and forget its records: a cache holding every record of a long

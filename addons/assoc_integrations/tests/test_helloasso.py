@@ -306,6 +306,9 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertIn("No membership type", item.error)
         self.assertFalse(item.payment_ids, "no payment without its meaning")
         self.assertIn(item.order_id, run.error_ids.mapped("record_ref"))
+        # the run that found the error lists it once: it does not retry what it has just read
+        self.assertEqual(run.error_ids.mapped("reference").count(item.order_id.helloasso_id), 1)
+        self.assertEqual((run.created_count, run.updated_count, run.failed_count), (9, 0, 2))
         self.connector.default_membership_type_id = self.membership_type
         self.connector._run()
         self.assertEqual(item.state, "done")
