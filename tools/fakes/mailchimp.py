@@ -64,6 +64,11 @@ class MailchimpFake(FakeServer):
             member = self.members[(list_id, member_hash(email))]
             member.update(status=status, last_changed=time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()))
 
+    def delete_permanently(self, list_id, email):
+        """A member deleted from the audience in Mailchimp: the API no longer finds it (404)."""
+        with self.lock:
+            del self.members[(list_id, member_hash(email))]
+
     def add_campaign(self, list_id, campaign_id, title, activity, send_time="2025-03-12T10:00:00+00:00"):
         self.campaigns.append(
             {"id": campaign_id, "list_id": list_id, "title": title, "send_time": send_time, "activity": activity}

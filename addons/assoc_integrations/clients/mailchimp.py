@@ -48,8 +48,9 @@ class MailchimpClient(BaseClient):
             if not page or offset >= int(payload.get("total_items") or 0):
                 return lists
 
-    def _run_batch(self, operations, timeout):
-        """Submit one batch and return the operations that failed: [(operation_id, message)]."""
+    def _run_batch(self, operations, timeout, done_statuses=()):
+        """Submit one batch and return the operations that failed: [(operation_id, message)];
+        an operation answered with one of `done_statuses` has not failed."""
         batch = self.post("batches", json={"operations": operations})
 
         def finished():
@@ -59,9 +60,9 @@ class MailchimpClient(BaseClient):
         state = self.wait_until(finished, timeout=timeout)
         if not state.get("errored_operations"):
             return []
-        return self._batch_errors(state.get("response_body_url"))
+        return self._batch_errors(state.get("response_body_url"), done_statuses)
 
-    def _batch_errors(self, url):
+    def _batch_errors(self, url, done_statuses):
         if not url:
             raise ProviderError("Mailchimp reported failed operations without a result file")
         response = self.session.get(url, timeout=self.timeout)
@@ -74,7 +75,8 @@ class MailchimpClient(BaseClient):
                 if content[:2] == b"\x1f\x8b":
                     content = gzip.decompress(content)
                 for result in json.loads(content or b"[]"):
-                    if int(result.get("status_code") or 0) >= 400:
+                    status = int(result.get("status_code") or 0)
+                    if status >= 400 and status not in done_statuses:
                         detail = json.loads(result.get("response") or "{}")
                         errors.append((result.get("operation_id"), detail.get("detail") or detail.get("title") or ""))
         return errors
@@ -103,6 +105,7 @@ class MailchimpClient(BaseClient):
         return errors
 
     def archive_members(self, list_id, emails, timeout=300.0):
+        """Archive members; one Mailchimp does not find (deleted from the audience there) is gone already."""
         errors = []
         for batch in chunks(list(emails), BATCH_SIZE):
             operations = [
@@ -113,7 +116,7 @@ class MailchimpClient(BaseClient):
                 }
                 for email in batch
             ]
-            errors += self._run_batch(operations, timeout)
+            errors += self._run_batch(operations, timeout, done_statuses=(404,))
         return errors
 
     def iter_members(self, list_id, status, since=None):

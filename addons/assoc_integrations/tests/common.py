@@ -194,37 +194,29 @@ class EmailingCase(TransactionCase):
         cls.segment = cls.env["assoc.segment"].create({"name": "Lyonnais", "domain": "[('zip', '=like', '69%')]"})
         cls.group = cls.env["assoc.group"].create({"name": "Groupe local de Lyon"})
         cls.group.add_partners(cls.people[0] | cls.people[7])
-        cls.brevo = start(BrevoFake)
-        cls.mailjet = start(MailjetFake)
-        cls.mailchimp = start(MailchimpFake)
-        for server in (cls.brevo, cls.mailjet, cls.mailchimp):
-            cls.addClassCleanup(stop, server)
         Connector = cls.env["assoc.connector"]
-        cls.brevo_connector = Connector.create(
-            {"name": "Brevo test", "provider": "brevo", "base_url": f"{cls.brevo.url}/v3", "api_key": BREVO_KEY}
-        )
+        cls.brevo_connector = Connector.create({"name": "Brevo test", "provider": "brevo", "api_key": BREVO_KEY})
         cls.mailjet_connector = Connector.create(
-            {
-                "name": "Mailjet test",
-                "provider": "mailjet",
-                "base_url": f"{cls.mailjet.url}/v3/REST",
-                "api_key": MAILJET_KEY,
-                "api_secret": MAILJET_SECRET,
-            }
+            {"name": "Mailjet test", "provider": "mailjet", "api_key": MAILJET_KEY, "api_secret": MAILJET_SECRET}
         )
         cls.mailchimp_connector = Connector.create(
-            {
-                "name": "Mailchimp test",
-                "provider": "mailchimp",
-                "base_url": f"{cls.mailchimp.url}/3.0",
-                "api_key": MAILCHIMP_KEY,
-            }
+            {"name": "Mailchimp test", "provider": "mailchimp", "api_key": MAILCHIMP_KEY}
         )
         cls.attributes = (
             cls.env.ref("assoc_integrations.emailing_attribute_firstname")
             | cls.env.ref("assoc_integrations.emailing_attribute_lastname")
             | cls.env.ref("assoc_integrations.emailing_attribute_zip")
         )
+
+    def setUp(self):
+        """Fresh fakes for each test: what one test pushes is not in the next one's lists."""
+        super().setUp()
+        self.brevo, self.mailjet, self.mailchimp = start(BrevoFake), start(MailjetFake), start(MailchimpFake)
+        for server in (self.brevo, self.mailjet, self.mailchimp):
+            self.addCleanup(stop, server)
+        self.brevo_connector.base_url = f"{self.brevo.url}/v3"
+        self.mailjet_connector.base_url = f"{self.mailjet.url}/v3/REST"
+        self.mailchimp_connector.base_url = f"{self.mailchimp.url}/3.0"
 
     def link(self, connector, remote_list_id, **values):
         return self.env["assoc.emailing.list"].create(

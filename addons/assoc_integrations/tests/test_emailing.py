@@ -33,12 +33,10 @@ class TestEmailingPush(EmailingCase):
         self.assertEqual((run.created_count, run.updated_count, run.skipped_count), (0, 1, 2))
         self.assertEqual(self.brevo.contacts["louis.petit@example.fr"]["attributes"]["ZIP"], "69009")
 
-    def test_those_who_leave_are_removed(self):
-        link = self.link(self.brevo_connector, "2")
-        self.brevo_connector._run()
+    def withdraw_consent(self, partner):
         self.env["assoc.consent"].create(
             {
-                "partner_id": self.people[0].id,
+                "partner_id": partner.id,
                 "purpose_id": self.purpose.id,
                 "channel": "newsletter",
                 "state": "withdrawn",
@@ -46,10 +44,28 @@ class TestEmailingPush(EmailingCase):
                 "proof_text": "Demande par téléphone",
             }
         )
+
+    def test_those_who_leave_are_removed(self):
+        link = self.link(self.brevo_connector, "2")
+        self.brevo_connector._run()
+        self.withdraw_consent(self.people[0])
         self.people[2].zip = "75012"  # moved away from the segment
         run = self.brevo_connector._run()
         self.assertEqual(self.brevo.list_members(2), ["louis.petit@example.fr"])
         self.assertEqual(run.removed_count, 2)
+        self.assertEqual(link.contact_count, 1)
+
+    def test_mailchimp_member_deleted_there_leaves_without_error(self):
+        link = self.link(self.mailchimp_connector, "a1b2c3d4e5")
+        self.mailchimp_connector._run()
+        self.mailchimp.delete_permanently("a1b2c3d4e5", self.people[0].email)
+        self.withdraw_consent(self.people[0])
+        self.people[2].zip = "75012"  # moved away from the segment
+        run = self.mailchimp_connector._run()
+        self.assertEqual((run.state, run.failed_count, run.removed_count), ("done", 0, 2), run.error_ids.mapped("message"))
+        self.assertFalse(run.error_ids)
+        self.assertEqual(self.mailchimp.list_members("a1b2c3d4e5"), ["louis.petit@example.fr"])
+        self.assertEqual(self.mailchimp.list_members("a1b2c3d4e5", status="archived"), [self.people[2].email])
         self.assertEqual(link.contact_count, 1)
 
     def test_group_to_mailjet_with_properties(self):
