@@ -51,10 +51,22 @@ class AssocConnector(models.Model):
             connector._record_failure(run, error)
         else:
             run._finish()
-            connector.run_ids.filtered(lambda r: r.state == "failed" and r.needs_attention).needs_attention = False
+            connector._supersede_runs(run)
             connector.write({"state": "ok", "last_success_date": run.date_start, "full_import_requested": False})
         connector._commit()
         return run
+
+    def _supersede_runs(self, run):
+        """After a run that went through, earlier runs stop asking for attention when they failed
+        as a whole, or when this run met each of their errors again and lists them in turn (an
+        item retried every hour would otherwise add a run to look at every hour)."""
+        met_again = {(error.reference, error.message) for error in run.error_ids}
+        earlier = self.env["assoc.sync.run"].search(
+            [("connector_id", "=", self.id), ("needs_attention", "=", True), ("id", "!=", run.id)]
+        )
+        earlier.filtered(
+            lambda r: r.state == "failed" or all((e.reference, e.message) in met_again for e in r.error_ids)
+        ).needs_attention = False
 
     def _execute(self, run, full=False):
         """Provider-specific work, in the provider files."""

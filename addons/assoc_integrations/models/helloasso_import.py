@@ -87,7 +87,8 @@ class AssocHelloassoImport(models.AbstractModel):
             if run:
                 for message in messages:
                     run._add_error(message, reference=str(data["id"]), record=order)
-                run._count(created=1 if created else 0, updated=0 if created else 1)
+                # an order seen again that only failed once more was not updated: it is counted failed
+                run._count(created=1 if created else 0, updated=0 if created or messages else 1)
         return errors
 
     # ----------------------------------------------------------------- what to do

@@ -297,6 +297,21 @@ class TestHelloAssoPull(HelloAssoCase):
         self.assertEqual((gift.amount, gift.payment_method, gift.state), (40.0, "direct_debit", "validated"))
         self.assertEqual(run.updated_count, 1)
 
+    def test_an_error_met_again_is_looked_at_on_the_newest_run_only(self):
+        self.connector.helloasso_mapping_ids.unlink()
+        self.membership_type.name = "Adhésion 2025"
+        first, second, third = (self.connector._run() for _attempt in range(3))
+        order = self.item(10201).order_id
+        self.assertEqual(
+            [run.error_ids.mapped("reference").count(order.helloasso_id) for run in (first, second, third)], [1, 1, 1]
+        )
+        self.assertNotIn("106", second.error_ids.mapped("reference"), "an unknown item type is not tried again")
+        self.assertTrue(first.needs_attention, "the unknown item type is listed on the first run only")
+        self.assertFalse(second.needs_attention, "the third run lists its only error again")
+        self.assertTrue(third.needs_attention)
+        self.assertEqual(self.connector.error_count, 2)
+        self.assertEqual((third.created_count, third.updated_count, third.failed_count), (0, 0, 1))
+
     def test_missing_membership_type_is_reported_and_reprocessed_once_mapped(self):
         self.connector.helloasso_mapping_ids.unlink()
         self.membership_type.name = "Adhésion 2025"
