@@ -191,6 +191,50 @@ def deliveries(env, by_provider, log):
     return count + 1
 
 
+FORM_SUBMISSIONS = [
+    {
+        "email": "ines.marchand@exemple.fr",
+        "firstname": "Inès",
+        "lastname": "Marchand",
+        "zip": "44300",
+        "city": "Nantes",
+        "consent": {
+            "newsletter": True,
+            "text": "J'accepte de recevoir la lettre d'information des Amis du Littoral.",
+            "url": "https://www.exemple-association.fr/lettre",
+        },
+        "form": "Inscription à la lettre",
+        "submitted_at": "2025-03-14T18:42:00+01:00",
+    },
+    {
+        "email": "Thomas.Rivière@exemple.fr ",
+        "firstname": "Thomas",
+        "lastname": "Rivière",
+        "phone": "06 12 34 56 78",
+        "zip": "85000",
+        "city": "La Roche-sur-Yon",
+        "tags": ["Bénévole potentiel"],
+        "message": "Disponible le samedi pour les nettoyages de plage.",
+        "form": "Devenir bénévole",
+        "submitted_at": "2025-03-15T10:05:00+01:00",
+    },
+]
+
+
+def form_submissions(env, connector, log):
+    """Submissions of the association's site, stored and processed as the form webhook does."""
+    Event = env["assoc.webhook.event"]
+    for payload in FORM_SUBMISSIONS:
+        event = Event._store(
+            connector, json.dumps(payload).encode(), {"Content-Type": "application/json"}, "192.0.2.10",
+            "application/json",
+        )
+        event.signature_state = "token"
+        event._process()
+    log(f"integrations: {len(FORM_SUBMISSIONS)} web form submissions processed")
+    return len(FORM_SUBMISSIONS)
+
+
 def generate(env, rng, contacts, log):
     params = env["ir.config_parameter"].sudo()
     if params.get_param(PARAM) == str(contacts):
@@ -198,6 +242,7 @@ def generate(env, rng, contacts, log):
     by_provider = connectors(env)
     created = grant_consents(env, rng)
     lists(env, by_provider)
+    created += form_submissions(env, by_provider["form"], log)
     if not fakes_up():
         log("integrations: fake servers not running (python3 tools/fakes/serve.py): connectors configured only")
         params.set_param(PARAM, str(contacts))

@@ -77,6 +77,9 @@ class AssocConnector(models.Model):
     last_run_date = fields.Datetime(compute="_compute_status", string="Last run on")
     last_run_summary = fields.Char(compute="_compute_status")
     error_count = fields.Integer(compute="_compute_status", string="Errors to look at")
+    attention_run_count = fields.Integer(compute="_compute_status", string="Runs to look at")
+    attention_event_count = fields.Integer(compute="_compute_status", string="Webhook events to look at")
+    last_event_date = fields.Datetime(compute="_compute_status", string="Last received")
 
     @api.depends("provider", "webhook_token")
     def _compute_webhook_url(self):
@@ -110,12 +113,20 @@ class AssocConnector(models.Model):
                 [("connector_id", "in", self.ids), ("needs_attention", "=", True)], ["connector_id"], ["__count"]
             )
         )
+        last_events = dict(
+            self.env["assoc.webhook.event"]._read_group(
+                [("connector_id", "in", self.ids)], ["connector_id"], ["received_at:max"]
+            )
+        )
         for connector in self:
             run = last_runs.get(connector.id, Run)
             connector.last_run_id = run
             connector.last_run_date = run.date_start
             connector.last_run_summary = run.summary if run else False
-            connector.error_count = pending_events.get(connector, 0) + failed_runs.get(connector, 0)
+            connector.attention_run_count = failed_runs.get(connector, 0)
+            connector.attention_event_count = pending_events.get(connector, 0)
+            connector.error_count = connector.attention_run_count + connector.attention_event_count
+            connector.last_event_date = last_events.get(connector, False)
 
     def _last_run_ids(self):
         if not self.ids:

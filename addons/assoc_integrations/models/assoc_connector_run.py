@@ -172,12 +172,20 @@ class AssocConnector(models.Model):
         action["domain"] = [("connector_id", "=", self.id)]
         return action
 
-    def action_open_errors(self):
+    def action_open_attention_runs(self):
+        self.ensure_one()
+        action = self.action_open_runs()
+        action["domain"] = [("connector_id", "=", self.id), ("needs_attention", "=", True)]
+        return action
+
+    def action_open_events(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("assoc_integrations.action_assoc_webhook_event")
-        action["domain"] = [
-            ("connector_id", "=", self.id),
-            ("state", "in", ("error", "rejected")),
-            ("acknowledged", "=", False),
-        ]
+        action["domain"] = [("connector_id", "=", self.id)]
+        return action
+
+    def action_open_attention_events(self):
+        self.ensure_one()
+        action = self.action_open_events()
+        action["domain"] += [("state", "in", ("error", "rejected")), ("acknowledged", "=", False)]
         return action

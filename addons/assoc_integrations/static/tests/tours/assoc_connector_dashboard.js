@@ -12,8 +12,26 @@ registry.category("web_tour.tours").add("assoc_connector_dashboard", {
             trigger: ".o_kanban_record:contains('HelloAsso test') .o_assoc_connector_next_run",
         },
         {
-            content: "Open the errors to look at",
-            trigger: ".o_kanban_record:contains('HelloAsso test') .o_assoc_connector_errors",
+            content: "The web form shows what it last received, not runs",
+            trigger: ".o_kanban_record:contains('Site form'):not(:has(.o_assoc_connector_last_run)) .o_assoc_connector_last_event",
+        },
+        {
+            content: "The run with an error is to look at",
+            trigger: ".o_kanban_record:contains('HelloAsso test') .o_assoc_connector_run_errors:contains('1')",
+            run: "click",
+        },
+        {
+            content: "It is listed with its errors",
+            trigger: ".o_data_row:contains('HelloAsso test')",
+        },
+        {
+            content: "Back to the dashboard",
+            trigger: ".o_breadcrumb .breadcrumb-item:not(.active) a",
+            run: "click",
+        },
+        {
+            content: "Open the webhook events to look at",
+            trigger: ".o_kanban_record:contains('HelloAsso test') .o_assoc_connector_event_errors",
             run: "click",
         },
         {
