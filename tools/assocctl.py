@@ -198,7 +198,10 @@ def cmd_demo(args):
     bootstrap()
     fakes = ROOT / "tools" / "fakes" / "serve.py"
     if fakes.exists():
-        start_background("fakes", [venv_python(), str(fakes)])
+        fakes_state = LOCAL / f"fakes-{DEMO_DB}.pickle"
+        if not db_exists(DEMO_DB):
+            fakes_state.unlink(missing_ok=True)  # a new demo database starts with empty providers
+        start_background("fakes", [venv_python(), str(fakes), "--state", str(fakes_state)])
     setup = run([venv_python(), str(ROOT / "tools" / "demo_setup.py"), "-c", str(ODOO_CONF), "-d", DEMO_DB,
                  "--contacts", str(args.contacts)], check=False)
     if setup.returncode:

@@ -1,7 +1,9 @@
 """A tiny threaded HTTP server with regex routes, JSON helpers and failure injection."""
 
 import base64
+import itertools
 import json
+import pickle
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -53,6 +55,7 @@ class FakeServer:
     """Subclasses register routes in `setup()` with self.route(method, regex, func)."""
 
     name = "fake"
+    state_attrs = ()  # what the demo keeps from one start of the fakes to the next
 
     def __init__(self, port=0):
         self.routes = []
@@ -128,6 +131,28 @@ class FakeServer:
         length = int(handler.headers.get("Content-Length") or 0)
         handler.rfile.read(length)
         return failure or Response(404, {"message": f"no route for {method} {path}"})
+
+    def dump_state(self):
+        """The provider's data, as bytes; id counters are kept as their next value."""
+        with self.lock:
+            state = {}
+            for attr in self.state_attrs:
+                value = getattr(self, attr)
+                if isinstance(value, itertools.count):
+                    value = next(value)
+                    setattr(self, attr, itertools.count(value))
+                    value = ("count", value)
+                state[attr] = value
+            return pickle.dumps(state)
+
+    def load_state(self, data):
+        with self.lock:
+            for attr, value in pickle.loads(data).items():  # noqa: S301 - a file the fakes wrote themselves
+                if attr not in self.state_attrs:
+                    continue
+                if isinstance(value, tuple) and len(value) == 2 and value[0] == "count":
+                    value = itertools.count(value[1])
+                setattr(self, attr, value)
 
     def serve_in_thread(self):
         self.thread = threading.Thread(target=self.httpd.serve_forever, name=f"fake-{self.name}", daemon=True)

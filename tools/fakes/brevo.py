@@ -17,6 +17,7 @@ def _now():
 
 class BrevoFake(FakeServer):
     name = "brevo"
+    state_attrs = ("lists", "contacts", "processes", "webhooks", "import_calls", "ids")
 
     def __init__(self, port=0, api_key=API_KEY, lists=None):
         self.api_key = api_key
@@ -33,6 +34,12 @@ class BrevoFake(FakeServer):
     # --------------------------------------------------------------- helpers
     def list_members(self, list_id):
         return sorted(email for email, contact in self.contacts.items() if int(list_id) in contact["listIds"])
+
+    def empty_list(self, list_id):
+        """What a user does in Brevo's screens when replacing a list."""
+        with self.lock:
+            for contact in self.contacts.values():
+                contact["listIds"].discard(int(list_id))
 
     def unsubscribe(self, email):
         with self.lock:

@@ -27,6 +27,7 @@ def _parse(value):
 
 class HelloAssoFake(FakeServer):
     name = "helloasso"
+    state_attrs = ("orders", "tokens", "refresh_tokens")
 
     def __init__(self, port=0, orders=None, organization_slug=ORG, client_id=CLIENT_ID, client_secret=CLIENT_SECRET):
         self.organization_slug = organization_slug

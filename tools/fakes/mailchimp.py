@@ -39,6 +39,7 @@ def member_hash(email):
 
 class MailchimpFake(FakeServer):
     name = "mailchimp"
+    state_attrs = ("lists", "members", "batches", "campaigns", "webhooks", "ids")
     max_concurrent = 10
 
     def __init__(self, port=0, api_key=API_KEY, lists=None):

@@ -17,6 +17,7 @@ def envelope(rows, total=None):
 
 class MailjetFake(FakeServer):
     name = "mailjet"
+    state_attrs = ("lists", "members", "properties", "jobs", "callbacks", "ids")
 
     def __init__(self, port=0, api_key=API_KEY, api_secret=API_SECRET, lists=None):
         self.credentials = (api_key, api_secret)

@@ -2,11 +2,14 @@
 """Run the fake HelloAsso, Brevo, Mailjet and Mailchimp servers on fixed 127.0.0.1 ports
 for the demo (tools/gen/integrations.py points the demo connectors at them).
 
-    python3 tools/fakes/serve.py [--orders 300]
+    python3 tools/fakes/serve.py [--orders 300] [--state FILE]
 
-Runs in the foreground until interrupted (SIGINT/SIGTERM)."""
+Runs in the foreground until interrupted (SIGINT/SIGTERM). With --state, what the fakes hold
+(lists pushed to, orders, campaigns...) is read from FILE at start and written back at exit, so
+that a demo database kept between two starts finds its providers as it left them."""
 
 import argparse
+import pickle
 import signal
 import sys
 import threading
@@ -36,14 +39,32 @@ def start_all(ports=DEMO_PORTS, orders=300):
     return servers
 
 
+def load_states(servers, path):
+    if not path.exists():
+        return
+    states = pickle.loads(path.read_bytes())  # noqa: S301 - the file save_states wrote
+    for name, server in servers.items():
+        if name in states:
+            server.load_state(states[name])
+
+
+def save_states(servers, path):
+    partial = path.with_suffix(".tmp")
+    partial.write_bytes(pickle.dumps({name: server.dump_state() for name, server in servers.items()}))
+    partial.replace(path)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--orders", type=int, default=300, help="generated HelloAsso orders on top of the samples")
+    parser.add_argument("--state", type=Path, help="file keeping what the fakes hold from one start to the next")
     args = parser.parse_args()
     try:
         servers = start_all(orders=args.orders)
     except OSError as exc:
         sys.exit(f"fakes: cannot listen on {DEMO_PORTS} ({exc}); is serve.py already running?")
+    if args.state:
+        load_states(servers, args.state)
     for name, server in servers.items():
         print(f"fake {name}: {server.url}", flush=True)
     stopped = threading.Event()
@@ -52,6 +73,8 @@ def main():
     stopped.wait()
     for server in servers.values():
         server.shutdown()
+    if args.state:
+        save_states(servers, args.state)
 
 
 if __name__ == "__main__":

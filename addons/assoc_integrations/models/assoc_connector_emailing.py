@@ -57,21 +57,21 @@ class AssocConnector(models.Model):
         return MailchimpClient(self.base_url, self.api_key, **self._client_options())
 
     # -------------------------------------------------------------------- runs
-    def _run_emailing(self, run):
+    def _run_emailing(self, run, full=False):
         for link in self.emailing_list_ids.filtered("active"):
-            link._push(run)
+            link._push(run, full=full)
             self._commit()
 
     def _run_brevo(self, run, full=False):
-        self._run_emailing(run)
+        self._run_emailing(run, full=full)
         self._poll_brevo(run)
 
     def _run_mailjet(self, run, full=False):
         # Mailjet reports unsubscribes, bounces, opens and clicks through its event webhook only
-        self._run_emailing(run)
+        self._run_emailing(run, full=full)
 
     def _run_mailchimp(self, run, full=False):
-        self._run_emailing(run)
+        self._run_emailing(run, full=full)
         self._poll_mailchimp(run, full=full)
 
     # ------------------------------------------------------- push per provider

@@ -114,14 +114,17 @@ class AssocEmailingList(models.Model):
         return {pid: (email, digest) for pid, email, digest in self.env.cr.fetchall()}
 
     # ------------------------------------------------------------------ push
-    def _push(self, run):
-        """Send new and changed contacts, remove those who left; record counts and failures."""
+    def _push(self, run, full=False):
+        """Send new and changed contacts (every contact on a full run: the list may have been
+        emptied or replaced at the provider), remove those who left; record counts and failures."""
         self.ensure_one()
         connector = self.connector_id
         current = self._contacts_to_send(self._eligible())
         stored = self._stored()
         new = [pid for pid in current if pid not in stored]
-        changed = [pid for pid in current if pid in stored and stored[pid] != (current[pid][0], current[pid][2])]
+        changed = [
+            pid for pid in current if pid in stored and (full or stored[pid] != (current[pid][0], current[pid][2]))
+        ]
         gone = [pid for pid in stored if pid not in current]
         removed_emails = {stored[pid][0] for pid in gone}
         removed_emails |= {stored[pid][0] for pid in changed if stored[pid][0] != current[pid][0]}

@@ -11,7 +11,7 @@ class AssocSyncRun(models.Model):
     connector_id = fields.Many2one("assoc.connector", required=True, index=True, ondelete="cascade")
     provider = fields.Selection(related="connector_id.provider", store=True)
     kind = fields.Selection(
-        [("sync", "Synchronisation"), ("full", "Full re-import"), ("push", "Push"), ("webhook", "Webhook")],
+        [("sync", "Synchronisation"), ("full", "Full synchronisation"), ("push", "Push"), ("webhook", "Webhook")],
         required=True,
         default="sync",
     )

@@ -33,6 +33,22 @@ class TestEmailingPush(EmailingCase):
         self.assertEqual((run.created_count, run.updated_count, run.skipped_count), (0, 1, 2))
         self.assertEqual(self.brevo.contacts["louis.petit@example.fr"]["attributes"]["ZIP"], "69009")
 
+    def test_send_every_contact_again_refills_a_list_emptied_in_the_tool(self):
+        self.link(self.brevo_connector, "2")
+        self.brevo_connector._run()
+        self.brevo.empty_list(2)
+        run = self.brevo_connector._run()
+        self.assertEqual(self.brevo.list_members(2), [], "a usual run sends only what changed here")
+        self.assertEqual((run.created_count, run.updated_count, run.skipped_count), (0, 0, 3))
+        self.brevo_connector.action_full_import()
+        run = self.brevo_connector._run()
+        self.assertEqual(run.kind, "full")
+        self.assertEqual(
+            self.brevo.list_members(2), ["camille.roux@example.fr", "chloe.durand@example.fr", "louis.petit@example.fr"]
+        )
+        self.assertEqual((run.created_count, run.updated_count, run.skipped_count), (0, 3, 0))
+        self.assertFalse(self.brevo_connector.full_import_requested, "the next run is a usual one")
+
     def withdraw_consent(self, partner):
         self.env["assoc.consent"].create(
             {
