@@ -3,7 +3,6 @@
 import base64
 import itertools
 import json
-import pickle
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -133,26 +132,21 @@ class FakeServer:
         return failure or Response(404, {"message": f"no route for {method} {path}"})
 
     def dump_state(self):
-        """The provider's data, as bytes; id counters are kept as their next value."""
+        """The provider's data as plain values; an id counter is kept as its next value."""
         with self.lock:
-            state = {}
-            for attr in self.state_attrs:
-                value = getattr(self, attr)
+            state = {attr: getattr(self, attr) for attr in self.state_attrs}
+            for attr, value in state.items():
                 if isinstance(value, itertools.count):
-                    value = next(value)
-                    setattr(self, attr, itertools.count(value))
-                    value = ("count", value)
-                state[attr] = value
-            return pickle.dumps(state)
+                    state[attr] = next(value)
+                    setattr(self, attr, itertools.count(state[attr]))
+            return state
 
-    def load_state(self, data):
+    def load_state(self, state):
         with self.lock:
-            for attr, value in pickle.loads(data).items():  # noqa: S301 - a file the fakes wrote themselves
-                if attr not in self.state_attrs:
-                    continue
-                if isinstance(value, tuple) and len(value) == 2 and value[0] == "count":
-                    value = itertools.count(value[1])
-                setattr(self, attr, value)
+            for attr in self.state_attrs:
+                if attr in state:
+                    counter = isinstance(getattr(self, attr), itertools.count)
+                    setattr(self, attr, itertools.count(state[attr]) if counter else state[attr])
 
     def serve_in_thread(self):
         self.thread = threading.Thread(target=self.httpd.serve_forever, name=f"fake-{self.name}", daemon=True)
